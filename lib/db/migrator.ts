@@ -34,7 +34,9 @@ function loadEngineModule(): Promise<EngineModule> {
     const panics = globalThis as typeof globalThis & { PRISMA_WASM_PANIC_REGISTRY?: { set_message(message: string): void } };
     panics.PRISMA_WASM_PANIC_REGISTRY ??= { set_message: (message) => { lastPanicMessage = message; } };
     const glue = await import("@prisma/schema-engine-wasm/schema_engine_bg");
-    const wasmPath = path.join(path.dirname(createRequire(import.meta.url).resolve("@prisma/schema-engine-wasm")), "schema_engine_bg.wasm");
+    // Resolved from the working directory at run time: bundlers rewrite import.meta.url.
+    const packageEntry = createRequire(path.join(process.cwd(), "package.json")).resolve("@prisma/schema-engine-wasm");
+    const wasmPath = path.join(path.dirname(packageEntry), "schema_engine_bg.wasm");
     const { instance } = await WebAssembly.instantiate(await readFile(wasmPath), { "./schema_engine_bg.js": glue });
     glue.__wbg_set_wasm(instance.exports);
     (instance.exports.__wbindgen_start as () => void)();

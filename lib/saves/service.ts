@@ -1,0 +1,123 @@
+import "server-only";
+import { ApiError } from "@/lib/api/errors";
+import { getPrisma } from "@/lib/db/client";
+import { gameStateSchema } from "@/lib/game/state-schema";
+import type { GameState } from "@/lib/game/types";
+
+/** How many saved states of a party are kept for history and rewind. */
+export const SNAPSHOTS_KEPT = 20;
+
+export type SavedGame = { session_id: string; state: GameState; version: number; updated_at: string };
+export type SnapshotSummary = { id: string; version: number; scene_index: number; created_at: string; state: GameState };
+
+type PartyRow = {
+  session_id: string;
+  name: string;
+  heroes: unknown;
+  symbol_choice: string | null;
+  scene_index: number;
+  choices: unknown;
+  version: number;
+  updated_at: Date;
+};
+
+function toSavedGame(row: PartyRow): SavedGame {
+  // Stored rows were validated on the way in; parsing again guards against hand-edited data.
+  const state = gameStateSchema.parse({
+    scene_index: row.scene_index,
+    party_name: row.name,
+    heroes: row.heroes,
+    symbol_choice: row.symbol_choice,
+    choices: row.choices,
+  });
+  return { session_id: row.session_id, state, version: row.version, updated_at: row.updated_at.toISOString() };
+}
+
+const PARTY_COLUMNS = { sessionId: true, name: true, heroes: true, symbolChoice: true, sceneIndex: true, choices: true, version: true, updatedAt: true } as const;
+
+export async function loadGame({ sessionId }: { sessionId: string }): Promise<SavedGame | null> {
+  const prisma = await getPrisma();
+  const party = await prisma.party.findUnique({ where: { sessionId }, select: PARTY_COLUMNS });
+  if (!party) return null;
+  return toSavedGame({
+    session_id: party.sessionId,
+    name: party.name,
+    heroes: party.heroes,
+    symbol_choice: party.symbolChoice,
+    scene_index: party.sceneIndex,
+    choices: party.choices,
+    version: party.version,
+    updated_at: party.updatedAt,
+  });
+}
+
+/**
+ * Creates or updates a party and records a snapshot, in one statement: concurrent first
+ * saves of one session id meet in ON CONFLICT and serialize on the row, so they give one
+ * party and no error. With `expectedVersion`, the write happens only if the stored version
+ * still matches (0 = "must not exist yet"); otherwise a 409 carries the current save.
+ */
+export async function saveGame({
+  sessionId,
+  state,
+  expectedVersion,
+}: {
+  sessionId: string;
+  state: GameState;
+  expectedVersion?: number;
+}): Promise<{ version: number; scene_index: number }> {
+  const prisma = await getPrisma();
+  const expected = expectedVersion ?? null;
+  const rows = await prisma.$queryRaw<{ version: number; scene_index: number }[]>`
+    WITH upserted AS (
+      INSERT INTO parties AS p (session_id, name, heroes, symbol_choice, scene_index, choices)
+      SELECT ${sessionId}, ${state.party_name}, ${JSON.stringify(state.heroes)}::jsonb, ${state.symbol_choice},
+             ${state.scene_index}::int, ${JSON.stringify(state.choices)}::jsonb
+      WHERE ${expected}::int IS NULL OR ${expected}::int = 0
+         OR EXISTS (SELECT 1 FROM parties WHERE session_id = ${sessionId})
+      ON CONFLICT (session_id) DO UPDATE SET
+        name = EXCLUDED.name, heroes = EXCLUDED.heroes, symbol_choice = EXCLUDED.symbol_choice,
+        scene_index = EXCLUDED.scene_index, choices = EXCLUDED.choices,
+        version = p.version + 1, updated_at = now()
+      WHERE ${expected}::int IS NULL OR p.version = ${expected}::int
+      RETURNING p.id, p.version, p.scene_index
+    ), snapshot AS (
+      INSERT INTO party_snapshots (party_id, version, scene_index, state)
+      SELECT id, version, scene_index, ${JSON.stringify(state)}::jsonb FROM upserted
+    ), pruned AS (
+      DELETE FROM party_snapshots s USING upserted u
+      WHERE s.party_id = u.id AND s.version <= u.version - ${SNAPSHOTS_KEPT}::int
+    )
+    SELECT version, scene_index FROM upserted`;
+
+  const saved = rows[0];
+  if (saved) return saved;
+  throw new ApiError("conflict:version", { details: { current: await loadGame({ sessionId }) } });
+}
+
+export async function listSnapshots({ sessionId }: { sessionId: string }): Promise<SnapshotSummary[] | null> {
+  const prisma = await getPrisma();
+  const party = await prisma.party.findUnique({
+    where: { sessionId },
+    select: { snapshots: { orderBy: { version: "desc" }, take: SNAPSHOTS_KEPT } },
+  });
+  if (!party) return null;
+  return party.snapshots.map((snapshot) => ({
+    id: snapshot.id,
+    version: snapshot.version,
+    scene_index: snapshot.sceneIndex,
+    created_at: snapshot.createdAt.toISOString(),
+    state: gameStateSchema.parse(snapshot.state),
+  }));
+}
+
+/** Rewinds a party to one of its snapshots; the rewind is itself a new save (and snapshot). */
+export async function restoreSnapshot({ sessionId, snapshotId }: { sessionId: string; snapshotId: string }): Promise<SavedGame> {
+  const prisma = await getPrisma();
+  const snapshot = await prisma.partySnapshot.findFirst({ where: { id: snapshotId, party: { sessionId } }, select: { state: true } });
+  if (!snapshot) throw new ApiError("not_found:snapshot");
+  await saveGame({ sessionId, state: gameStateSchema.parse(snapshot.state) });
+  const restored = await loadGame({ sessionId });
+  if (!restored) throw new ApiError("not_found:party");
+  return restored;
+}
