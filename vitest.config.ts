@@ -1,22 +1,34 @@
 import { fileURLToPath } from "node:url";
-import { defineConfig } from "vitest/config";
+import { defineConfig, type TestProjectInlineConfiguration } from "vitest/config";
 
-const root = fileURLToPath(new URL(".", import.meta.url));
+const fromRoot = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
 // `server-only` throws outside React Server Components; tests import server modules directly.
-const alias = {
-  "@": root,
-  "server-only": fileURLToPath(new URL("./tests/support/empty-module.ts", import.meta.url)),
+const resolve = { alias: { "@": fromRoot("."), "server-only": fromRoot("./tests/support/empty-module.ts") } };
+
+const unit: TestProjectInlineConfiguration = {
+  resolve,
+  test: { name: "unit", include: ["lib/**/*.test.ts", "components/**/*.test.ts", "hooks/**/*.test.ts"], environment: "node" },
 };
 
-export default defineConfig({
-  resolve: { alias },
+// Integration suites call the route handlers against a real database: the embedded PGlite
+// always, and the Postgres server in DATABASE_URL when one is configured (a fresh database per run).
+const integration = (database: "pglite" | "postgres"): TestProjectInlineConfiguration => ({
+  resolve,
   test: {
-    projects: [
-      {
-        resolve: { alias },
-        test: { name: "unit", include: ["lib/**/*.test.ts", "components/**/*.test.ts", "hooks/**/*.test.ts"], environment: "node" },
-      },
-    ],
+    name: `integration:${database}`,
+    include: ["tests/integration/**/*.test.ts"],
+    environment: "node",
+    globalSetup: database === "postgres" ? [fromRoot("./tests/support/postgres-database.ts")] : [],
+    setupFiles: [fromRoot("./tests/support/database-env.ts")],
+    env: { TEST_DATABASE: database },
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+  },
+});
+
+export default defineConfig({
+  test: {
+    projects: [unit, integration("pglite"), ...(process.env.DATABASE_URL ? [integration("postgres")] : [])],
   },
 });
