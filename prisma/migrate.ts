@@ -2,7 +2,7 @@
 // `npm run db:diff`: Prisma migrations through the WASM schema engine (no engine download).
 // Target: DATABASE_URL when set, otherwise the embedded PGlite directory (PGLITE_DATA_DIR).
 import { parseArgs } from "node:util";
-import { openEmbeddedDatabase } from "@/lib/db/embedded";
+import { EmbeddedDatabaseBusyError, openEmbeddedDatabase } from "@/lib/db/embedded";
 import { createMigration, deployMigrations, MigrationError, migrationStatus, schemaDiff, type MigrationTarget } from "@/lib/db/migrator";
 
 const USAGE = "usage: migrate.ts <deploy|create|status|diff> [--name <name>] [--create-only]";
@@ -70,4 +70,10 @@ async function main(): Promise<number> {
 }
 
 // The engine leaves long timers behind; exit explicitly once the command is done.
-main().then((code) => process.exit(code));
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error instanceof EmbeddedDatabaseBusyError ? error.message : error);
+    process.exit(1);
+  },
+);
