@@ -1,0 +1,130 @@
+import type { GameState } from "@/lib/game/types";
+
+// Thin fetch wrapper for the /api/v1 save API. Every non-2xx answer becomes an ApiError.
+
+export type SavedGame = {
+  session_id: string;
+  state: GameState;
+  version: number;
+  updated_at: string;
+};
+
+export type SaveResult = { status: "saved"; scene_index: number; version: number };
+
+export type Snapshot = {
+  id: string;
+  version: number;
+  scene_index: number;
+  created_at: string;
+  state: GameState;
+};
+
+export type SaveHistory = { session_id: string; snapshots: Snapshot[] };
+
+type ErrorBody = { error?: { code?: string; message?: string; details?: unknown } };
+
+/** Status 0 marks a request that never got an answer (offline, DNS, aborted). */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details?: unknown,
+    /** seconds, from the Retry-After header of a 429/503 */
+    readonly retryAfter?: number,
+  ) {
+    super(message);
+    this.name = "ApiError";
+  }
+
+  get isNotFound() {
+    return this.status === 404;
+  }
+
+  get isConflict() {
+    return this.status === 409;
+  }
+}
+
+/** Worth retrying: the network failed or the server did (5xx). Client errors are final. */
+export function isRetryable(error: unknown): boolean {
+  return error instanceof ApiError && (error.status === 0 || error.status >= 500);
+}
+
+/** A player-facing sentence for any thrown value. */
+export function describeError(error: unknown): string {
+  if (error instanceof ApiError) {
+    if (error.status === 0) return "Can't reach the server. Check your connection.";
+    if (error.status === 429) {
+      return error.retryAfter ? `Too many requests. Try again in ${error.retryAfter}s.` : "Too many requests. Try again shortly.";
+    }
+    return error.message;
+  }
+  return error instanceof Error ? error.message : "Something went wrong.";
+}
+
+function parseRetryAfter(header: string | null): number | undefined {
+  if (!header) return undefined;
+  const seconds = Number(header);
+  if (Number.isFinite(seconds)) return seconds;
+  const date = Date.parse(header);
+  return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - Date.now()) / 1000));
+}
+
+async function toApiError(response: Response): Promise<ApiError> {
+  const body = (await response.json().catch(() => null)) as ErrorBody | null;
+  const error = body?.error;
+  return new ApiError(
+    response.status,
+    error?.code ?? `http:${response.status}`,
+    error?.message ?? (response.statusText || `Request failed (${response.status})`),
+    error?.details,
+    parseRetryAfter(response.headers.get("Retry-After")),
+  );
+}
+
+async function request<T>(path: string, init?: RequestInit): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      ...init,
+      headers: { Accept: "application/json", ...(init?.body ? { "Content-Type": "application/json" } : {}) },
+    });
+  } catch (cause) {
+    if (cause instanceof DOMException && cause.name === "AbortError") throw cause;
+    throw new ApiError(0, "network", "Network request failed", cause);
+  }
+  if (!response.ok) throw await toApiError(response);
+  return (await response.json()) as T;
+}
+
+const sessionPath = (sessionId: string) => encodeURIComponent(sessionId);
+
+export const api = {
+  load: (sessionId: string, signal?: AbortSignal) =>
+    request<SavedGame>(`/api/v1/load/${sessionPath(sessionId)}`, { signal }),
+
+  save: (sessionId: string, state: GameState, expectedVersion?: number) =>
+    request<SaveResult>("/api/v1/save", {
+      method: "POST",
+      body: JSON.stringify({ session_id: sessionId, state, expected_version: expectedVersion }),
+    }),
+
+  history: (sessionId: string, signal?: AbortSignal) =>
+    request<SaveHistory>(`/api/v1/saves/${sessionPath(sessionId)}/history`, { signal }),
+
+  restore: (sessionId: string, snapshotId: string) =>
+    request<SavedGame>(`/api/v1/saves/${sessionPath(sessionId)}/restore`, {
+      method: "POST",
+      body: JSON.stringify({ snapshot_id: snapshotId }),
+    }),
+};
+
+type ConflictCurrent = Pick<SavedGame, "session_id" | "state" | "version">;
+
+/** The server's copy carried by a 409 conflict:version, if present and well-formed. */
+export function conflictCurrent(error: unknown): ConflictCurrent | null {
+  if (!(error instanceof ApiError) || !error.isConflict) return null;
+  const current = (error.details as { current?: ConflictCurrent } | undefined)?.current;
+  return current && typeof current.version === "number" && current.state ? current : null;
+}

@@ -1,0 +1,9 @@
+// Every query key lives here so invalidation and optimistic updates always agree.
+export const gameKeys = {
+  all: ["game"] as const,
+  detail: (sessionId: string) => ["game", sessionId] as const,
+  history: (sessionId: string) => ["game", sessionId, "history"] as const,
+};
+
+/** Mutation scope: saves of one session run one after another, each with the version the previous one got. */
+export const saveScope = (sessionId: string) => `save:${sessionId}`;
