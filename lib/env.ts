@@ -1,5 +1,8 @@
 import { z } from "zod";
 
+// Requests allowed per window by one rate-limit policy; see lib/rate-limit/policies.ts.
+const requestLimit = (fallback: number) => z.coerce.number().int().min(1).default(fallback);
+
 // Parsed once, at first import. Every variable is documented in .env.example.
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
@@ -8,6 +11,29 @@ const envSchema = z.object({
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
   /** Directory of the embedded database; `memory://` keeps it in memory (tests). */
   PGLITE_DATA_DIR: z.string().min(1).default("./data/pglite"),
+  /** Upstash Redis REST endpoint (Vercel); with its token set, rate limits are counted there. */
+  UPSTASH_REDIS_REST_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /** Token of UPSTASH_REDIS_REST_URL. */
+  UPSTASH_REDIS_REST_TOKEN: z.string().min(1).optional(),
+  /** Redis server for rate limits (droplet), used when Upstash is not configured. Neither: in memory. */
+  REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
+  /** Saves per minute, per user and per IP. */
+  RATE_LIMIT_SAVE_PER_MINUTE: requestLimit(120),
+  /** Chat messages per minute, per user and per IP. */
+  RATE_LIMIT_CHAT_PER_MINUTE: requestLimit(20),
+  /** Chat messages per day of a guest, per user and per IP. */
+  RATE_LIMIT_CHAT_GUEST_PER_DAY: requestLimit(50),
+  /** Chat messages per day of a signed-in player, per user and per IP. */
+  RATE_LIMIT_CHAT_PLAYER_PER_DAY: requestLimit(300),
+  /** Image generations per minute, per user and per IP. */
+  RATE_LIMIT_IMAGE_PER_MINUTE: requestLimit(10),
+  /** Scene-art generations (cache misses only) per minute, per user and per IP. */
+  RATE_LIMIT_SCENE_ART_PER_MINUTE: requestLimit(5),
+  /** Sign-in and sign-up attempts per minute, per IP. */
+  RATE_LIMIT_AUTH_PER_MINUTE: requestLimit(10),
+}).refine((env) => !env.UPSTASH_REDIS_REST_URL === !env.UPSTASH_REDIS_REST_TOKEN, {
+  path: ["UPSTASH_REDIS_REST_TOKEN"],
+  message: "set UPSTASH_REDIS_REST_URL and UPSTASH_REDIS_REST_TOKEN together, or neither",
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -9,7 +9,7 @@ const BASE = "http://taleshard.test";
 
 export type JsonResponse<T = Record<string, unknown>> = { status: number; body: T; headers: Headers };
 
-async function toJson<T>(response: Response): Promise<JsonResponse<T>> {
+async function toJson<T = Record<string, unknown>>(response: Response): Promise<JsonResponse<T>> {
   return { status: response.status, body: (await response.json()) as T, headers: response.headers };
 }
 

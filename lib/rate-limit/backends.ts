@@ -1,0 +1,106 @@
+import "server-only";
+import { Ratelimit, type RatelimitConfig } from "@upstash/ratelimit";
+import { Redis as UpstashRedis } from "@upstash/redis";
+import { Redis } from "ioredis";
+import type { Env } from "@/lib/env";
+import { createMemoryBackend } from "./memory-backend";
+import { createRedisScriptAdapter } from "./redis-script-adapter";
+
+export type LimitResult = {
+  success: boolean;
+  limit: number;
+  remaining: number;
+  /** When the current window ends, in Unix milliseconds. */
+  reset: number;
+};
+
+/** Counts requests under one rule. Throws when the store does not answer; the caller then fails open. */
+export type SlidingWindowLimiter = { limit(identifier: string): Promise<LimitResult> };
+
+export type RateLimitBackend = {
+  kind: "upstash" | "redis" | "memory";
+  /** Allows `limit` requests per sliding window of `windowSeconds`, with its keys under `prefix`. */
+  limiter(rule: { prefix: string; limit: number; windowSeconds: number }): SlidingWindowLimiter;
+  close(): Promise<void>;
+};
+
+/** What @upstash/ratelimit's sliding window calls on its Redis client: `evalsha`, and `eval` after NOSCRIPT. */
+export type ScriptClient = Pick<UpstashRedis, "evalsha" | "eval">;
+
+/** Bound on each store call, so a dead or slow Redis delays a request by at most this much. */
+const STORE_TIMEOUT_MS = 1000;
+
+export function createRatelimitBackend({
+  kind,
+  client,
+  close,
+}: {
+  kind: "upstash" | "redis";
+  client: ScriptClient;
+  close: () => Promise<void>;
+}): RateLimitBackend {
+  return {
+    kind,
+    close,
+    limiter: ({ prefix, limit, windowSeconds }) => {
+      const ratelimit = new Ratelimit({
+        // Its type also asks for get/set, which only dynamic limits use (off here).
+        redis: client as unknown as RatelimitConfig["redis"],
+        limiter: Ratelimit.slidingWindow(limit, `${windowSeconds} s`),
+        prefix,
+        timeout: STORE_TIMEOUT_MS,
+      });
+      return {
+        async limit(identifier) {
+          const result = await ratelimit.limit(identifier);
+          // The library lets a timed-out request through as a success; report it as the failure it is.
+          if (result.reason === "timeout") throw new Error(`no answer within ${STORE_TIMEOUT_MS} ms`);
+          return result;
+        },
+      };
+    },
+  };
+}
+
+export function createUpstashBackend({ url, token }: { url: string; token: string }): RateLimitBackend {
+  // One retry covers a dropped keep-alive connection; the timeout bounds the rest.
+  const client = new UpstashRedis({ url, token, retry: { retries: 1 } });
+  return createRatelimitBackend({ kind: "upstash", client, close: async () => {} });
+}
+
+export function createRedisBackend({ url }: { url: string }): RateLimitBackend {
+  const redis = new Redis(url, {
+    lazyConnect: true,
+    connectTimeout: STORE_TIMEOUT_MS,
+    commandTimeout: STORE_TIMEOUT_MS,
+    // While disconnected, fail commands at once (the request fails open) rather than queue them.
+    enableOfflineQueue: false,
+    maxRetriesPerRequest: 0,
+  });
+  // Failing commands are reported (rate-limited) by the limiter; this only stops ioredis printing
+  // every reconnection attempt.
+  redis.on("error", () => {});
+  // Commands wait for the first connection attempt, so requests right after startup are counted.
+  const firstConnection = redis.connect().catch(() => {});
+  return createRatelimitBackend({
+    kind: "redis",
+    client: createRedisScriptAdapter({ redis, firstConnection }),
+    close: async () => redis.disconnect(),
+  });
+}
+
+type StoreEnv = Pick<Env, "NODE_ENV" | "UPSTASH_REDIS_REST_URL" | "UPSTASH_REDIS_REST_TOKEN" | "REDIS_URL">;
+
+/** Upstash when configured (Vercel), else the Redis server in REDIS_URL, else memory (development). */
+export function createBackendFromEnv({ env }: { env: StoreEnv }): RateLimitBackend {
+  if (env.UPSTASH_REDIS_REST_URL && env.UPSTASH_REDIS_REST_TOKEN) {
+    return createUpstashBackend({ url: env.UPSTASH_REDIS_REST_URL, token: env.UPSTASH_REDIS_REST_TOKEN });
+  }
+  if (env.REDIS_URL) return createRedisBackend({ url: env.REDIS_URL });
+  if (env.NODE_ENV === "production") {
+    console.warn(
+      "[rate-limit] Neither UPSTASH_REDIS_REST_URL nor REDIS_URL is set: rate limits are counted in memory, per process, and reset on restart.",
+    );
+  }
+  return createMemoryBackend();
+}
