@@ -31,6 +31,21 @@ const envSchema = z.object({
   RATE_LIMIT_SCENE_ART_PER_MINUTE: requestLimit(5),
   /** Sign-in and sign-up attempts per minute, per IP. */
   RATE_LIMIT_AUTH_PER_MINUTE: requestLimit(10),
+  /** Signs session cookies (Auth.js). Required in production; development keeps one in ./data. */
+  AUTH_SECRET: z.string().min(32, "use at least 32 characters (openssl rand -base64 32)").optional(),
+  /** The public URL of the app, when it sits behind a proxy that rewrites the host. */
+  AUTH_URL: z.url().optional(),
+  /** GitHub OAuth app; sign-in with GitHub is offered when both are set. */
+  AUTH_GITHUB_ID: z.string().min(1).optional(),
+  AUTH_GITHUB_SECRET: z.string().min(1).optional(),
+  /** Google OAuth client; sign-in with Google is offered when both are set. */
+  AUTH_GOOGLE_ID: z.string().min(1).optional(),
+  AUTH_GOOGLE_SECRET: z.string().min(1).optional(),
+  /** Comma-separated emails that become admins when they sign up. */
+  ADMIN_EMAILS: z
+    .string()
+    .default("")
+    .transform((value) => value.split(",").map((email) => email.trim().toLowerCase()).filter(Boolean)),
 }).refine((env) => !env.UPSTASH_REDIS_REST_URL === !env.UPSTASH_REDIS_REST_TOKEN, {
   path: ["UPSTASH_REDIS_REST_TOKEN"],
   message: "set UPSTASH_REDIS_REST_URL and UPSTASH_REDIS_REST_TOKEN together, or neither",

@@ -58,6 +58,20 @@ const MESSAGE_BY_CODE: Partial<Record<ErrorCode, string>> = {
   "validation:session_id": "The session id must be 1–128 letters, digits, '-' or '_'.",
   "validation:restore": "The restore request is invalid.",
   "unavailable:database": "The database is not reachable right now. Try again shortly.",
+  "unauthorized:session": "Your session has expired. Reload the page to continue.",
+  "unauthorized:token": "The API token is missing, invalid or revoked.",
+  "forbidden:origin": "This request must come from the Taleshard site itself.",
+  "forbidden:guest": "Create an account first: guests cannot do this.",
+  "forbidden:role": "Your account does not have the role this needs.",
+  "not_found:token": "No such API token.",
+  "not_found:user": "No account has that email.",
+  "conflict:account": "We couldn't create an account with those details. If you already have one, sign in instead.",
+  "validation:signup": "Some sign-up fields are invalid.",
+  "validation:token": "The token request is invalid.",
+  "validation:role": "The role change is invalid.",
+  "rate_limit:auth": "Too many sign-in attempts. Wait a moment and try again.",
+  "rate_limit:save": "Too many saves in a short time. Wait a moment and try again.",
+  "rate_limit:chat_daily": "You have reached today's chat limit. Sign up for a higher one, or come back tomorrow.",
 };
 
 export type ErrorBody = { error: { code: ErrorCode; message: string; details?: unknown } };

@@ -35,9 +35,28 @@ function toSavedGame(row: PartyRow): SavedGame {
 
 const PARTY_COLUMNS = { sessionId: true, name: true, heroes: true, symbolChoice: true, sceneIndex: true, choices: true, version: true, updatedAt: true } as const;
 
-export async function loadGame({ sessionId }: { sessionId: string }): Promise<SavedGame | null> {
+/** Every lookup goes through the owner: another player's party is simply not there (404, no leak). */
+const ownParty = (ownerId: string, sessionId: string) => ({ ownerId_sessionId: { ownerId, sessionId } });
+
+/**
+ * Parties saved before accounts existed have no owner; as then, whoever knows the session id
+ * may take it over: the first user to load it becomes its owner.
+ */
+async function claimUnownedParty({ ownerId, sessionId }: { ownerId: string; sessionId: string }): Promise<boolean> {
   const prisma = await getPrisma();
-  const party = await prisma.party.findUnique({ where: { sessionId }, select: PARTY_COLUMNS });
+  const claimed = await prisma.$executeRaw`
+    UPDATE parties SET owner_id = ${ownerId}::uuid
+    WHERE id = (SELECT id FROM parties WHERE owner_id IS NULL AND session_id = ${sessionId} LIMIT 1)
+      AND NOT EXISTS (SELECT 1 FROM parties WHERE owner_id = ${ownerId}::uuid AND session_id = ${sessionId})`;
+  return claimed > 0;
+}
+
+export async function loadGame({ ownerId, sessionId }: { ownerId: string; sessionId: string }): Promise<SavedGame | null> {
+  const prisma = await getPrisma();
+  let party = await prisma.party.findUnique({ where: ownParty(ownerId, sessionId), select: PARTY_COLUMNS });
+  if (!party && (await claimUnownedParty({ ownerId, sessionId }))) {
+    party = await prisma.party.findUnique({ where: ownParty(ownerId, sessionId), select: PARTY_COLUMNS });
+  }
   if (!party) return null;
   return toSavedGame({
     session_id: party.sessionId,
@@ -52,16 +71,18 @@ export async function loadGame({ sessionId }: { sessionId: string }): Promise<Sa
 }
 
 /**
- * Creates or updates a party and records a snapshot, in one statement: concurrent first
- * saves of one session id meet in ON CONFLICT and serialize on the row, so they give one
- * party and no error. With `expectedVersion`, the write happens only if the stored version
- * still matches (0 = "must not exist yet"); otherwise a 409 carries the current save.
+ * Creates or updates the owner's party and records a snapshot, in one statement: concurrent
+ * first saves of one session id meet in ON CONFLICT and serialize on the row, so they give
+ * one party and no error. With `expectedVersion`, the write happens only if the stored
+ * version still matches (0 = "must not exist yet"); otherwise a 409 carries the current save.
  */
 export async function saveGame({
+  ownerId,
   sessionId,
   state,
   expectedVersion,
 }: {
+  ownerId: string;
   sessionId: string;
   state: GameState;
   expectedVersion?: number;
@@ -70,12 +91,12 @@ export async function saveGame({
   const expected = expectedVersion ?? null;
   const rows = await prisma.$queryRaw<{ version: number; scene_index: number }[]>`
     WITH upserted AS (
-      INSERT INTO parties AS p (session_id, name, heroes, symbol_choice, scene_index, choices)
-      SELECT ${sessionId}, ${state.party_name}, ${JSON.stringify(state.heroes)}::jsonb, ${state.symbol_choice},
+      INSERT INTO parties AS p (owner_id, session_id, name, heroes, symbol_choice, scene_index, choices)
+      SELECT ${ownerId}::uuid, ${sessionId}, ${state.party_name}, ${JSON.stringify(state.heroes)}::jsonb, ${state.symbol_choice},
              ${state.scene_index}::int, ${JSON.stringify(state.choices)}::jsonb
       WHERE ${expected}::int IS NULL OR ${expected}::int = 0
-         OR EXISTS (SELECT 1 FROM parties WHERE session_id = ${sessionId})
-      ON CONFLICT (session_id) DO UPDATE SET
+         OR EXISTS (SELECT 1 FROM parties WHERE owner_id = ${ownerId}::uuid AND session_id = ${sessionId})
+      ON CONFLICT (owner_id, session_id) DO UPDATE SET
         name = EXCLUDED.name, heroes = EXCLUDED.heroes, symbol_choice = EXCLUDED.symbol_choice,
         scene_index = EXCLUDED.scene_index, choices = EXCLUDED.choices,
         version = p.version + 1, updated_at = now()
@@ -92,13 +113,39 @@ export async function saveGame({
 
   const saved = rows[0];
   if (saved) return saved;
-  throw new ApiError("conflict:version", { details: { current: await loadGame({ sessionId }) } });
+  throw new ApiError("conflict:version", { details: { current: await loadGame({ ownerId, sessionId }) } });
 }
 
-export async function listSnapshots({ sessionId }: { sessionId: string }): Promise<SnapshotSummary[] | null> {
+export type PartySummary = { session_id: string; party_name: string; scene_index: number; version: number; updated_at: string };
+
+/** The owner's parties, most recently played first. */
+export async function listParties({ ownerId, limit = 50 }: { ownerId: string; limit?: number }): Promise<PartySummary[]> {
+  const prisma = await getPrisma();
+  const parties = await prisma.party.findMany({
+    where: { ownerId },
+    orderBy: { updatedAt: "desc" },
+    take: limit,
+    select: { sessionId: true, name: true, sceneIndex: true, version: true, updatedAt: true },
+  });
+  return parties.map((party) => ({
+    session_id: party.sessionId,
+    party_name: party.name,
+    scene_index: party.sceneIndex,
+    version: party.version,
+    updated_at: party.updatedAt.toISOString(),
+  }));
+}
+
+export async function deleteParty({ ownerId, sessionId }: { ownerId: string; sessionId: string }): Promise<void> {
+  const prisma = await getPrisma();
+  const { count } = await prisma.party.deleteMany({ where: { ownerId, sessionId } });
+  if (count === 0) throw new ApiError("not_found:party");
+}
+
+export async function listSnapshots({ ownerId, sessionId }: { ownerId: string; sessionId: string }): Promise<SnapshotSummary[] | null> {
   const prisma = await getPrisma();
   const party = await prisma.party.findUnique({
-    where: { sessionId },
+    where: ownParty(ownerId, sessionId),
     select: { snapshots: { orderBy: { version: "desc" }, take: SNAPSHOTS_KEPT } },
   });
   if (!party) return null;
@@ -112,12 +159,12 @@ export async function listSnapshots({ sessionId }: { sessionId: string }): Promi
 }
 
 /** Rewinds a party to one of its snapshots; the rewind is itself a new save (and snapshot). */
-export async function restoreSnapshot({ sessionId, snapshotId }: { sessionId: string; snapshotId: string }): Promise<SavedGame> {
+export async function restoreSnapshot({ ownerId, sessionId, snapshotId }: { ownerId: string; sessionId: string; snapshotId: string }): Promise<SavedGame> {
   const prisma = await getPrisma();
-  const snapshot = await prisma.partySnapshot.findFirst({ where: { id: snapshotId, party: { sessionId } }, select: { state: true } });
+  const snapshot = await prisma.partySnapshot.findFirst({ where: { id: snapshotId, party: { ownerId, sessionId } }, select: { state: true } });
   if (!snapshot) throw new ApiError("not_found:snapshot");
-  await saveGame({ sessionId, state: gameStateSchema.parse(snapshot.state) });
-  const restored = await loadGame({ sessionId });
+  await saveGame({ ownerId, sessionId, state: gameStateSchema.parse(snapshot.state) });
+  const restored = await loadGame({ ownerId, sessionId });
   if (!restored) throw new ApiError("not_found:party");
   return restored;
 }

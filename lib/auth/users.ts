@@ -1,0 +1,90 @@
+import "server-only";
+import { ApiError } from "@/lib/api/errors";
+import { getPrisma } from "@/lib/db/client";
+import { env } from "@/lib/env";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { burnPasswordCheck, hashPassword, verifyPassword } from "./passwords";
+import type { Role } from "./roles";
+
+export type AccountUser = { id: string; email: string | null; name: string | null; role: Role; isGuest: boolean };
+
+const ACCOUNT_COLUMNS = { id: true, email: true, name: true, role: true, isGuest: true } as const;
+
+export async function createGuestUser(): Promise<AccountUser> {
+  const prisma = await getPrisma();
+  return prisma.user.create({ data: { isGuest: true, name: "Guest" }, select: ACCOUNT_COLUMNS });
+}
+
+export async function findAccountUser({ userId }: { userId: string }): Promise<AccountUser | null> {
+  const prisma = await getPrisma();
+  return prisma.user.findUnique({ where: { id: userId }, select: ACCOUNT_COLUMNS });
+}
+
+/**
+ * Creates an account. A guest signing up is upgraded in place, so every party, chat and
+ * image it made stays its own. The conflict error is deliberately vague (no enumeration).
+ */
+export async function registerAccount({
+  email,
+  password,
+  name,
+  guestUserId,
+}: {
+  email: string;
+  password: string;
+  name?: string;
+  guestUserId?: string;
+}): Promise<AccountUser> {
+  const prisma = await getPrisma();
+  const data = {
+    email,
+    name: name ?? email.slice(0, email.indexOf("@")),
+    passwordHash: await hashPassword({ password }),
+    isGuest: false,
+    ...(env.ADMIN_EMAILS.includes(email) ? { role: "admin" as const } : {}),
+  };
+  try {
+    if (guestUserId) {
+      const upgraded = await prisma.user.updateManyAndReturn({ where: { id: guestUserId, isGuest: true }, data, select: ACCOUNT_COLUMNS });
+      if (upgraded[0]) return upgraded[0];
+    }
+    return await prisma.user.create({ data, select: ACCOUNT_COLUMNS });
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw new ApiError("conflict:account");
+    throw error;
+  }
+}
+
+/** The account for an email and password, or null; as slow for unknown emails as for wrong passwords. */
+export async function authenticateCredentials({ email, password }: { email: string; password: string }): Promise<AccountUser | null> {
+  const prisma = await getPrisma();
+  const user = await prisma.user.findUnique({ where: { email }, select: { ...ACCOUNT_COLUMNS, passwordHash: true } });
+  if (!user?.passwordHash) {
+    await burnPasswordCheck({ password });
+    return null;
+  }
+  if (!(await verifyPassword({ password, passwordHash: user.passwordHash }))) return null;
+  const { passwordHash: _hash, ...account } = user;
+  return account;
+}
+
+/**
+ * A guest who signs in to an existing account brings its parties along, except where the
+ * account already has a party under the same session id (the account's copy wins).
+ */
+export async function adoptGuestParties({ guestUserId, userId }: { guestUserId: string; userId: string }): Promise<number> {
+  if (guestUserId === userId) return 0;
+  const prisma = await getPrisma();
+  return prisma.$executeRaw`
+    UPDATE parties AS guest_party SET owner_id = ${userId}::uuid
+    FROM users AS guest
+    WHERE guest.id = ${guestUserId}::uuid AND guest.is_guest
+      AND guest_party.owner_id = guest.id
+      AND NOT EXISTS (SELECT 1 FROM parties AS own WHERE own.owner_id = ${userId}::uuid AND own.session_id = guest_party.session_id)`;
+}
+
+export async function setUserRole({ email, role }: { email: string; role: Role }): Promise<AccountUser | null> {
+  const prisma = await getPrisma();
+  const updated = await prisma.user.updateManyAndReturn({ where: { email: email.toLowerCase(), isGuest: false }, data: { role }, select: ACCOUNT_COLUMNS });
+  return updated[0] ?? null;
+}
