@@ -1,13 +1,18 @@
 import "server-only";
 import { getDatabase } from "@/lib/db/client";
+import { rateLimitHealth, type RateLimitHealth } from "@/lib/rate-limit";
 
 export type HealthReport = {
   status: "ok" | "error";
   timestamp: string;
-  checks: { database: { status: "ok" | "error"; kind?: "postgres" | "pglite"; latency_ms?: number } };
+  checks: {
+    database: { status: "ok" | "error"; kind?: "postgres" | "pglite"; latency_ms?: number };
+    /** Limits fail open when their store is down; the count shows how many requests went unchecked. */
+    rate_limit: RateLimitHealth;
+  };
 };
 
-/** Readiness: can we reach the database? */
+/** Readiness: can we reach the database? (Rate limiting never fails a request, so it only informs.) */
 export async function checkHealth(): Promise<HealthReport> {
   const started = performance.now();
   let database: HealthReport["checks"]["database"];
@@ -19,5 +24,5 @@ export async function checkHealth(): Promise<HealthReport> {
     console.error("[health] database check failed:", error);
     database = { status: "error" };
   }
-  return { status: database.status, timestamp: new Date().toISOString(), checks: { database } };
+  return { status: database.status, timestamp: new Date().toISOString(), checks: { database, rate_limit: rateLimitHealth() } };
 }

@@ -64,8 +64,7 @@ export async function authenticateCredentials({ email, password }: { email: stri
     return null;
   }
   if (!(await verifyPassword({ password, passwordHash: user.passwordHash }))) return null;
-  const { passwordHash: _hash, ...account } = user;
-  return account;
+  return { id: user.id, email: user.email, name: user.name, role: user.role, isGuest: user.isGuest };
 }
 
 /**

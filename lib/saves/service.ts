@@ -1,6 +1,7 @@
 import "server-only";
 import { ApiError } from "@/lib/api/errors";
 import { getPrisma } from "@/lib/db/client";
+import { isForeignKeyViolation } from "@/lib/db/errors";
 import { gameStateSchema } from "@/lib/game/state-schema";
 import type { GameState } from "@/lib/game/types";
 
@@ -109,7 +110,11 @@ export async function saveGame({
       DELETE FROM party_snapshots s USING upserted u
       WHERE s.party_id = u.id AND s.version <= u.version - ${SNAPSHOTS_KEPT}::int
     )
-    SELECT version, scene_index FROM upserted`;
+    SELECT version, scene_index FROM upserted`.catch((error: unknown) => {
+    // A valid session cookie of a user deleted since: the session is over, not a server error.
+    if (isForeignKeyViolation(error, "parties_owner_id_fkey")) throw new ApiError("unauthorized:session");
+    throw error;
+  });
 
   const saved = rows[0];
   if (saved) return saved;

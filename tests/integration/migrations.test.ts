@@ -87,14 +87,14 @@ describe(`migrations on ${onPostgres ? "PostgreSQL" : "PGlite"}`, () => {
     expect(status.pending).toEqual(await committedMigrations());
   });
 
-  test("deploy applies the committed migrations once; status is then up to date and the diff empty", async () => {
+  test("deploy applies the committed migrations once; status is then up to date and the diff empty", { timeout: 60_000 }, async () => {
     expect(await deployMigrations({ target: database.target })).toEqual(await committedMigrations());
     expect(await deployMigrations({ target: database.target })).toEqual([]);
     expect(await migrationStatus({ target: database.target })).toMatchObject({ upToDate: true, pending: [], failed: [], edited: [] });
     expect((await schemaDiff({ target: database.target })).trim()).toMatch(/^(-- This is an empty migration\.)?$/);
   });
 
-  test("create writes a standard migration for a schema change and applies it", async () => {
+  test("create writes a standard migration for a schema change and applies it", { timeout: 120_000 }, async () => {
     const schema = await readFile(scratch.schemaPath, "utf8");
     await writeFile(scratch.schemaPath, `${schema}\nmodel Lantern {\n  id    Int    @id @default(autoincrement())\n  color String\n}\n`);
 
@@ -112,7 +112,7 @@ describe(`migrations on ${onPostgres ? "PostgreSQL" : "PGlite"}`, () => {
     expect(await migrationStatus({ target: database.target })).toMatchObject({ upToDate: false, unknown: [result.created] });
   });
 
-  test("a failing migration is reported, not recorded as applied", async () => {
+  test("a failing migration is reported, not recorded as applied", { timeout: 60_000 }, async () => {
     const broken = await freshDatabase();
     const paths = await scratchPrismaFolder();
     try {

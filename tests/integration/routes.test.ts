@@ -14,7 +14,10 @@ describe("health and unknown routes", () => {
     const response = await health.GET();
     expect(response.status).toBe(200);
     const body = await response.json();
-    expect(body).toMatchObject({ status: "ok", checks: { database: { status: "ok", kind: process.env.TEST_DATABASE } } });
+    expect(body).toMatchObject({
+      status: "ok",
+      checks: { database: { status: "ok", kind: process.env.TEST_DATABASE }, rate_limit: { backend: process.env.REDIS_URL ? "redis" : "memory", failOpenCount: expect.any(Number) } },
+    });
   });
 
   test("an unknown API path is a JSON 404 in the standard shape", async () => {
