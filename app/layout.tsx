@@ -1,6 +1,9 @@
 import type { Metadata, Viewport } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { AccountNav } from "@/components/account/account-nav";
+import { getCurrentUser } from "@/lib/auth/current-user";
+import { hasRole } from "@/lib/auth/roles";
 import { pixelFont, terminalFont } from "./fonts";
 import { Providers } from "./providers";
 import "./globals.css";
@@ -16,7 +19,8 @@ export const viewport: Viewport = {
   colorScheme: "dark",
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const user = await getCurrentUser();
   return (
     <html lang="en" className={`${pixelFont.variable} ${terminalFont.variable}`}>
       <body>
@@ -33,11 +37,14 @@ export default function RootLayout({ children }: { children: ReactNode }) {
               <li>
                 <Link href="/">Play</Link>
               </li>
-              <li>
-                <Link href="/designer">Designer</Link>
-              </li>
+              {user && hasRole({ role: user.role, atLeast: "designer" }) && (
+                <li>
+                  <Link href="/designer">Designer</Link>
+                </li>
+              )}
             </ul>
           </nav>
+          <AccountNav user={user} />
         </header>
         <Providers>
           <main id="main" tabIndex={-1}>

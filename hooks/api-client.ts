@@ -21,6 +21,18 @@ export type Snapshot = {
 
 export type SaveHistory = { session_id: string; snapshots: Snapshot[] };
 
+export type Account = { id: string; email: string | null; name: string | null; role: "player" | "designer" | "admin"; is_guest: boolean };
+
+export type ApiToken = { id: string; name: string; prefix: string; created_at: string; last_used_at: string | null };
+
+/** A just-created token: the only answer that carries the secret itself. */
+export type NewApiToken = Pick<ApiToken, "id" | "name" | "prefix" | "created_at"> & { token: string };
+
+export type SignUp = { email: string; password: string; name?: string };
+
+/** Rate limits are counted per minute: wait that long when a 429 forgets its Retry-After. */
+export const DEFAULT_RATE_LIMIT_WAIT = 60;
+
 type ErrorBody = { error?: { code?: string; message?: string; details?: unknown } };
 
 /** Status 0 marks a request that never got an answer (offline, DNS, aborted). */
@@ -49,6 +61,12 @@ export class ApiError extends Error {
 /** Worth retrying: the network failed or the server did (5xx). Client errors are final. */
 export function isRetryable(error: unknown): boolean {
   return error instanceof ApiError && (error.status === 0 || error.status >= 500);
+}
+
+/** Seconds to wait when `error` is a rate limit (429), otherwise null. */
+export function rateLimitWait(error: unknown): number | null {
+  if (!(error instanceof ApiError) || error.status !== 429) return null;
+  return error.retryAfter ?? DEFAULT_RATE_LIMIT_WAIT;
 }
 
 /** A player-facing sentence for any thrown value. */
@@ -118,6 +136,17 @@ export const api = {
       method: "POST",
       body: JSON.stringify({ snapshot_id: snapshotId }),
     }),
+
+  signUp: (account: SignUp) =>
+    request<{ user: Account }>("/api/v1/account/signup", { method: "POST", body: JSON.stringify(account) }),
+
+  tokens: (signal?: AbortSignal) => request<{ tokens: ApiToken[] }>("/api/v1/account/tokens", { signal }),
+
+  createToken: (name: string) =>
+    request<NewApiToken>("/api/v1/account/tokens", { method: "POST", body: JSON.stringify({ name }) }),
+
+  revokeToken: (tokenId: string) =>
+    request<{ status: "revoked" }>(`/api/v1/account/tokens/${encodeURIComponent(tokenId)}`, { method: "DELETE" }),
 };
 
 type ConflictCurrent = Pick<SavedGame, "session_id" | "state" | "version">;

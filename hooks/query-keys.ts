@@ -5,5 +5,9 @@ export const gameKeys = {
   history: (sessionId: string) => ["game", sessionId, "history"] as const,
 };
 
+export const accountKeys = {
+  tokens: ["account", "tokens"] as const,
+};
+
 /** Mutation scope: saves of one session run one after another, each with the version the previous one got. */
 export const saveScope = (sessionId: string) => `save:${sessionId}`;

@@ -1,5 +1,8 @@
 import type { Metadata } from "next";
+import { DesignersOnly } from "@/components/account/designers-only";
 import { SceneCard } from "@/components/designer/scene-card";
+import { getCurrentUser } from "@/lib/auth/current-user";
+import { hasRole } from "@/lib/auth/roles";
 import { getScene } from "@/lib/game/rules";
 import { SCENE_COUNT } from "@/lib/game/types";
 
@@ -7,7 +10,11 @@ export const metadata: Metadata = { title: "Scene designer" };
 
 const SCENES = Array.from({ length: SCENE_COUNT }, (_, i) => getScene(i + 1));
 
-export default function DesignerPage() {
+export default async function DesignerPage() {
+  const user = await getCurrentUser();
+  if (!user || !hasRole({ role: user.role, atLeast: "designer" })) {
+    return <DesignersOnly isGuest={user?.isGuest ?? true} email={user?.email ?? null} />;
+  }
   return (
     <>
       <h1>Scene designer</h1>

@@ -8,6 +8,7 @@ import { rememberSession } from "@/hooks/use-recent-sessions";
 import { useRestoreSnapshot } from "@/hooks/use-save-history";
 import { currentPrompt, getScene, lastOutcome } from "@/lib/game/rules";
 import type { GameState } from "@/lib/game/types";
+import { withCallbackUrl } from "../account/callback-url";
 import { StatusPanel } from "../status-panel";
 import { DefeatView, EndingView } from "./finale";
 import { HistoryDialog } from "./history-dialog";
@@ -38,6 +39,10 @@ function LoadFailure({ sessionId, error, onRetry }: { sessionId: string; error: 
       <StatusPanel glyph="?" title="No such save" testId="session-not-found" actions={home}>
         <p>
           No game is saved as <code>{sessionId}</code>. Check the id, or start a new tale.
+        </p>
+        <p>
+          Played it on an account? <Link href={withCallbackUrl("/signin", `/play/${sessionId}`)}>Sign in</Link> with
+          it to load this game.
         </p>
       </StatusPanel>
     );

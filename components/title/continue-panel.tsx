@@ -90,7 +90,7 @@ export function ContinuePanel() {
         Continue
       </h2>
       <ResumeForm />
-      <h3 className="recent-heading">Recent games</h3>
+      <h3 className="sub-heading">Recent games</h3>
       <RecentSessions />
     </section>
   );
