@@ -17,7 +17,8 @@ export function useStartGame() {
   return useMutation({
     mutationFn: async ({ kind, state }: StartGame) => {
       const sessionId = newSessionId(kind);
-      const { version } = await api.save(sessionId, state);
+      // expected_version 0: a fresh id must never overwrite a save that happens to exist.
+      const { version } = await api.save(sessionId, state, 0);
       return { session_id: sessionId, state, version, updated_at: new Date().toISOString() } satisfies SavedGame;
     },
     onSuccess: (saved) => {

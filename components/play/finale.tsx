@@ -71,13 +71,13 @@ export function EndingView({ ending, scene, onRewind }: { ending: Ending | null;
 type DefeatViewProps = {
   sessionId: string;
   scene: Scene;
-  outcome: string | null;
   restoring: boolean;
   onRestore: (snapshotId: string) => void;
   onRewind: () => void;
 };
 
-export function DefeatView({ sessionId, scene, outcome, restoring, onRestore, onRewind }: DefeatViewProps) {
+// The last choice's outcome is written for survivors, so the defeat screen does not repeat it.
+export function DefeatView({ sessionId, scene, restoring, onRestore, onRewind }: DefeatViewProps) {
   const history = useSaveHistory(sessionId);
   // Snapshots are newest first: the first with a hero still standing is the last save worth loading.
   const lastStanding = history.data?.snapshots.find((snapshot) => !isDefeated(snapshot.state));
@@ -105,7 +105,6 @@ export function DefeatView({ sessionId, scene, outcome, restoring, onRestore, on
         </>
       }
     >
-      {outcome && <p>{outcome}</p>}
       <p>
         Every hero lies still. The shard hums on without you.
         {history.isSuccess && !lastStanding && " No earlier save has a hero standing."}

@@ -127,7 +127,6 @@ export function PlayScreen({ sessionId }: { sessionId: string }) {
             <DefeatView
               sessionId={sessionId}
               scene={scene}
-              outcome={outcome}
               restoring={restore.isPending}
               onRestore={restoreSnapshot}
               onRewind={openHistory}

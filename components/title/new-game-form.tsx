@@ -104,7 +104,13 @@ export function NewGameForm() {
               + Add a fourth hero
             </button>
           )}
-          <button type="submit" className="btn btn-primary" disabled={startGame.isPending || startGame.isSuccess}>
+          {/* No blur on press: a blur error appearing above the button would push it away mid-click. */}
+          <button
+            type="submit"
+            className="btn btn-primary"
+            disabled={startGame.isPending || startGame.isSuccess}
+            onMouseDown={(event) => event.preventDefault()}
+          >
             {startGame.isPending || startGame.isSuccess ? "Saving…" : "Begin the tale ▶"}
           </button>
         </div>
