@@ -40,7 +40,7 @@ function lockDirectory(dataDir: string): void {
 /** Opens the embedded PostgreSQL (PGlite, in-process). Never serve it to a pool or another process. */
 export async function openEmbeddedDatabase({ dataDir = env.PGLITE_DATA_DIR }: { dataDir?: string } = {}): Promise<{ client: PGlite; dataDir: string }> {
   if (dataDir.startsWith("memory://")) return { client: await PGlite.create(dataDir), dataDir };
-  const absolute = path.resolve(dataDir);
+  const absolute = path.resolve(/*turbopackIgnore: true*/ dataDir);
   mkdirSync(path.dirname(absolute), { recursive: true });
   lockDirectory(absolute);
   return { client: await PGlite.create(absolute), dataDir: absolute };

@@ -15,6 +15,8 @@ export type MigrationTarget = { kind: "postgres"; url: string } | { kind: "pglit
 
 export type MigrationPaths = { schemaPath: string; migrationsDir: string };
 
+// Project files read at run time by path: the /*turbopackIgnore*/ marks below keep Next's output
+// tracing from pulling the whole project into the server bundle on their account.
 export const DEFAULT_PATHS: MigrationPaths = {
   schemaPath: path.resolve("prisma/schema.prisma"),
   migrationsDir: path.resolve("prisma/migrations"),
@@ -146,7 +148,7 @@ export async function createMigration({
     const diagnostic = await engine.devDiagnostic({ migrationsList: await readMigrationsList(paths.migrationsDir), filters: NO_FILTERS });
     if (diagnostic.action.tag === "reset") return { applied, created: null, drift: diagnostic.action.reason };
 
-    const schema = await readFile(paths.schemaPath, "utf8");
+    const schema = await readFile(/*turbopackIgnore: true*/ paths.schemaPath, "utf8");
     const result = await engine.createMigration({
       migrationName: name,
       migrationsList: await readMigrationsList(paths.migrationsDir),
@@ -156,7 +158,7 @@ export async function createMigration({
     });
     if (result.migrationScript === null) return { applied, created: null, drift: null };
 
-    const directory = path.join(paths.migrationsDir, result.generatedMigrationName);
+    const directory = path.join(/*turbopackIgnore: true*/ paths.migrationsDir, result.generatedMigrationName);
     await mkdir(directory, { recursive: true });
     await writeFile(path.join(directory, `migration.${result.extension}`), result.migrationScript);
     await writeFile(
@@ -202,7 +204,7 @@ export async function migrationStatus({ target, paths = DEFAULT_PATHS }: { targe
 /** SQL that would turn the migration history into the current schema (empty when in sync). */
 export async function schemaDiff({ target, paths = DEFAULT_PATHS }: { target: MigrationTarget; paths?: MigrationPaths }): Promise<string> {
   return withEngine({ target, schemaPath: paths.schemaPath }, async (engine) => {
-    const schema = await readFile(paths.schemaPath, "utf8");
+    const schema = await readFile(/*turbopackIgnore: true*/ paths.schemaPath, "utf8");
     const result = await engine.diff({
       from: { tag: "migrations", ...(await readMigrationsList(paths.migrationsDir)) },
       to: { tag: "schemaDatamodel", files: [{ path: paths.schemaPath, content: schema }] },
