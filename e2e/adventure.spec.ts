@@ -6,7 +6,7 @@ import { loadSave } from "./support/api";
 import { expectSaved, expectScene, heroHpOnScreen, playSteps, snapshotPage, startNewGame, uniquePartyName } from "./support/game";
 import { CLASSIC_PARTY, heroHp, replay, SAFE_STEPS, stepsUntilScene } from "./support/paths";
 
-test("a new party plays to scene 6, survives a reload and finishes the tale", async ({ page, request }, testInfo) => {
+test("a new party plays to scene 6, survives a reload and finishes the tale", async ({ page }, testInfo) => {
   const partyName = uniquePartyName(testInfo, "Lantern Co");
   const party = { partyName, heroes: [...CLASSIC_PARTY] };
 
@@ -51,7 +51,7 @@ test("a new party plays to scene 6, survives a reload and finishes the tale", as
   await expect(choices.locator('[data-option-id="sigil-march"]')).toBeDisabled();
   await expect(choices.locator('[data-option-id="sigil-march"]')).toContainText("Needs the order sigil");
   await expect(choices.locator('[data-option-id="blast-rubble"]')).toBeDisabled();
-  const afterReload = await loadSave(request, sessionId);
+  const afterReload = await loadSave(page, sessionId);
   expect(afterReload.version).toBe(versionBeforeReload);
   expect(afterReload.state.scene_index).toBe(6);
   expect(afterReload.state.symbol_choice).toBe("balance");
@@ -65,7 +65,7 @@ test("a new party plays to scene 6, survives a reload and finishes the tale", as
   await expect(page.getByTestId("prompt-choices")).toHaveCount(0);
   await snapshotPage(page, testInfo, "ending");
 
-  const finished = await loadSave(request, sessionId);
+  const finished = await loadSave(page, sessionId);
   expect(finished.state.choices.scene11).toBe("seal-shard");
   expect(finished.version).toBe(SAFE_STEPS.length + 1);
   expect(finished.state).toEqual(replay(SAFE_STEPS, party));

@@ -4,7 +4,7 @@ import { loadSave } from "./support/api";
 import { expectSaved, expectScene, heroHpOnScreen, makeMove, playSteps, snapshotPage, startNewGame, uniquePartyName } from "./support/game";
 import { CLASSIC_PARTY, heroHp, RECKLESS_STEPS, replay } from "./support/paths";
 
-test("the reckless path ends in defeat; load last save and rewind bring the party back", async ({ page, request }, testInfo) => {
+test("the reckless path ends in defeat; load last save and rewind bring the party back", async ({ page }, testInfo) => {
   const party = { partyName: uniquePartyName(testInfo, "Reckless"), heroes: [...CLASSIC_PARTY] };
   const sessionId = await startNewGame(page, party);
 
@@ -20,7 +20,7 @@ test("the reckless path ends in defeat; load last save and rewind bring the part
     await expect(page.getByTestId(`hp-bar-${position + 1}`)).toHaveAttribute("aria-valuenow", "0");
   }
   await snapshotPage(page, testInfo, "defeat");
-  const fallen = await loadSave(request, sessionId);
+  const fallen = await loadSave(page, sessionId);
   expect(fallen.version).toBe(defeatVersion);
   expect(fallen.state.heroes.every((hero) => hero.hp === 0)).toBe(true);
 
@@ -32,7 +32,7 @@ test("the reckless path ends in defeat; load last save and rewind bring the part
   await expectSaved(page, defeatVersion + 1);
   await expect(page.getByTestId("hero-1")).toHaveAttribute("data-down", "false");
   expect(await heroHpOnScreen(page)).toEqual(heroHp(beforeFight));
-  const reloaded = await loadSave(request, sessionId);
+  const reloaded = await loadSave(page, sessionId);
   expect(reloaded.state).toEqual(beforeFight);
 
   // Fall again, then rewind through the history to the save made on arriving in scene 3.
@@ -52,7 +52,7 @@ test("the reckless path ends in defeat; load last save and rewind bring the part
   await expectSaved(page, defeatVersion + 3);
   const atScene3 = replay(RECKLESS_STEPS.slice(0, 2), party);
   expect(await heroHpOnScreen(page)).toEqual(heroHp(atScene3));
-  const rewound = await loadSave(request, sessionId);
+  const rewound = await loadSave(page, sessionId);
   expect(rewound.version).toBe(defeatVersion + 3);
   expect(rewound.state).toEqual(atScene3);
 });

@@ -18,7 +18,7 @@ async function tabUntilFocused(page: Page, targetTestId: string, maxPresses = 25
   throw new Error(`Tab never reached ${targetTestId}; visited: ${visited.join(" → ")}`);
 }
 
-test("number keys pick choices and Tab reaches them", async ({ page, request }, testInfo) => {
+test("number keys pick choices and Tab reaches them", async ({ page }, testInfo) => {
   const sessionId = await startNewGame(page, { partyName: uniquePartyName(testInfo, "Keys") });
 
   // From the top of a freshly loaded scene, Tab passes the site navigation and reaches the choices.
@@ -36,7 +36,7 @@ test("number keys pick choices and Tab reaches them", async ({ page, request }, 
   await page.keyboard.press("1");
   await expectScene(page, 2, "The Barred Gate");
   await expectSaved(page, 2);
-  expect((await loadSave(request, sessionId)).state.choices.scene1).toBe(first);
+  expect((await loadSave(page, sessionId)).state.choices.scene1).toBe(first);
 
   // The new scene's title takes focus; the next Tab lands on its first choice, and Enter picks it.
   await expect(page.getByTestId("scene-title")).toBeFocused();
@@ -46,7 +46,7 @@ test("number keys pick choices and Tab reaches them", async ({ page, request }, 
   await page.keyboard.press("Enter");
   await expectScene(page, 3, "Whispering Pines");
   await expectSaved(page, 3);
-  expect((await loadSave(request, sessionId)).state.choices.scene2).toBe(second);
+  expect((await loadSave(page, sessionId)).state.choices.scene2).toBe(second);
 
   // A locked choice's number key does nothing: scene 3's choice 2 needs a Ranger.
   await expect(page.getByTestId("choice-2")).toBeDisabled();
@@ -55,5 +55,5 @@ test("number keys pick choices and Tab reaches them", async ({ page, request }, 
   await expect(page.locator(".form-alert")).toHaveCount(0);
   await expectScene(page, 4, "The Troll's Toll");
   await expectSaved(page, 4);
-  expect((await loadSave(request, sessionId)).state.choices.scene3).toBe("keep-trail");
+  expect((await loadSave(page, sessionId)).state.choices.scene3).toBe("keep-trail");
 });

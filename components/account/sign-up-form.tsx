@@ -3,7 +3,7 @@
 import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState, type ChangeEvent, type FormEvent } from "react";
-import type { z } from "zod";
+import type { z } from "@/lib/zod";
 import { api, ApiError, describeError, rateLimitWait, type SignUp } from "@/hooks/api-client";
 import { useCountdown } from "@/hooks/use-countdown";
 import { signInWithPassword, useEnterAccount } from "@/hooks/use-sign-in";
@@ -138,6 +138,7 @@ export function SignUpForm({ callbackUrl }: { callbackUrl?: string }) {
           type="submit"
           className="btn btn-primary"
           disabled={signUp.isPending || created || remaining > 0}
+          onMouseDown={(event) => event.preventDefault()}
           data-testid="signup-submit"
         >
           {signUp.isPending || created ? "Creating account…" : "Create account ▶"}

@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import type { z } from "@/lib/zod";
 import { gameStateSchema, heroSchema } from "@/lib/game/state-schema";
 
 // The form checks names with the same schema the API validates saves with, in friendlier words.

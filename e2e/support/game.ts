@@ -52,7 +52,7 @@ export async function startNewGame(page: Page, { partyName, heroes = CLASSIC_PAR
   return sessionId;
 }
 
-const saveIndicator = (page: Page) => page.getByTestId("save-indicator");
+export const saveIndicator = (page: Page) => page.getByTestId("save-indicator");
 
 /** Waits until the save indicator shows a completed save of exactly `version`. */
 export async function expectSaved(page: Page, version: number): Promise<void> {
@@ -68,12 +68,11 @@ export async function savedVersion(page: Page): Promise<number> {
 }
 
 /**
- * Makes one move in the prompt on screen (the sigil grid or the choice list), by clicking its
- * button or pressing its number key, and waits for the save it triggers to be confirmed.
+ * Picks `step`'s option in the prompt on screen (the sigil grid or the choice list), by clicking its
+ * button or pressing its number key. Does not wait for the save it triggers.
  */
-export async function makeMove(page: Page, step: Step, input: Input): Promise<void> {
+export async function pickOption(page: Page, step: Step, input: Input): Promise<void> {
   const [promptId, optionId] = "symbol" in step ? ["prompt-symbol", step.symbol] : ["prompt-choices", step.choice];
-  const version = await savedVersion(page);
   const prompt = page.getByTestId(promptId);
   const button = prompt.locator(`button[data-option-id="${optionId}"]`);
   await expect(button, `option "${optionId}" offered`).toBeEnabled();
@@ -85,6 +84,12 @@ export async function makeMove(page: Page, step: Step, input: Input): Promise<vo
     );
     await page.keyboard.press(String(ids.indexOf(optionId) + 1));
   }
+}
+
+/** Makes one move (see pickOption) and waits for the save it triggers to be confirmed. */
+export async function makeMove(page: Page, step: Step, input: Input): Promise<void> {
+  const version = await savedVersion(page);
+  await pickOption(page, step, input);
   await expectSaved(page, version + 1);
 }
 

@@ -33,6 +33,12 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async () => ({
   secret: authSecret(),
   trustHost: true,
   pages: { signIn: "/signin", error: "/signin" },
+  // A wrong password is an answer, not a server fault: keep it out of the error log.
+  logger: {
+    error(error) {
+      if (error.name !== "CredentialsSignin") console.error("[auth]", error);
+    },
+  },
   providers: [
     Credentials({
       id: "credentials",

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/zod";
 
 // Shared by the sign-up form and the API. Length over complexity (NIST SP 800-63B), plus a
 // short list of passwords every attacker tries first.

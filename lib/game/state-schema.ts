@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { HERO_CLASSES, SCENE_COUNT, SCENE_KEYS, SYMBOLS } from "./types";
 
 // The saved game as it crosses the wire. Shared by the API (validation) and the browser.
