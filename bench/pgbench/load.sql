@@ -1,0 +1,8 @@
+-- The SQL Prisma generates for loadGame's findUnique (captured with log: ["query"]),
+-- with its LIMIT/OFFSET parameters written as literals.
+\set n random(0, 999)
+SELECT "public"."parties"."id", "public"."parties"."session_id", "public"."parties"."name",
+       "public"."parties"."heroes", "public"."parties"."symbol_choice", "public"."parties"."scene_index",
+       "public"."parties"."choices", "public"."parties"."version", "public"."parties"."updated_at"
+FROM "public"."parties"
+WHERE ("public"."parties"."session_id" = 'bench-' || lpad(:n::text, 4, '0') AND 1=1) LIMIT 1 OFFSET 0;

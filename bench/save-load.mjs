@@ -1,0 +1,289 @@
+#!/usr/bin/env node
+// HTTP benchmark of the save/load API against the trivial route (the framework's ceiling).
+//
+//   node bench/save-load.mjs [--url http://127.0.0.1:3300]... [--connections 16,64]
+//        [--duration 10] [--warmup 2] [--routes trivial,save,load] [--server-pid PID]...
+//        [--database taleshard_bench] [--out bench/results/x.json] [--no-seed] [--scaling]
+//
+// With several --url, every scenario runs one autocannon instance per URL at the same time,
+// each with its share of the connections, and sums their throughput (there is no load
+// balancer here); --scaling also runs each scenario on the first URL alone, just before.
+// --server-pid (a server's process tree) and --database (its Postgres backends) let it
+// attribute CPU time; "cores" in the table are CPU seconds per wall-clock second.
+import { mkdir, readFile, readdir, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import autocannon from "autocannon";
+
+const { values: args } = parseArgs({
+  options: {
+    url: { type: "string", multiple: true, default: ["http://127.0.0.1:3300"] },
+    connections: { type: "string", default: "16,64" },
+    duration: { type: "string", default: "10" },
+    warmup: { type: "string", default: "2" },
+    routes: { type: "string", default: "trivial,save,load" },
+    "server-pid": { type: "string", multiple: true, default: [] },
+    database: { type: "string", default: "taleshard_bench" },
+    out: { type: "string" },
+    scaling: { type: "boolean", default: false },
+    "no-seed": { type: "boolean", default: false },
+  },
+});
+
+const urls = args.url;
+const connectionLevels = args.connections.split(",").map(Number);
+const duration = Number(args.duration);
+const warmup = Number(args.warmup);
+const routes = args.routes.split(",");
+const serverPids = args["server-pid"].map(Number);
+const SESSIONS = 1000;
+
+for (const url of urls) {
+  if (!["127.0.0.1", "localhost", "[::1]"].includes(new URL(url).hostname)) throw new Error(`refusing to load a non-local host: ${url}`);
+}
+
+// ---- the workload -----------------------------------------------------------------------
+
+const sessionIds = Array.from({ length: SESSIONS }, (_, i) => `bench-${String(i).padStart(4, "0")}`);
+
+// A mid-game save: 4 heroes, scenes 1-5 decided, scene 6 reached (ids from lib/game/scenes.ts).
+function saveBody(sessionId, i) {
+  return JSON.stringify({
+    session_id: sessionId,
+    state: {
+      scene_index: 6,
+      party_name: `The Lantern Bearers ${i}`,
+      heroes: [
+        { name: "Brakka Ironhide", class: "Fighter", hp: 24 },
+        { name: "Elowen Vex", class: "Wizard", hp: 11 },
+        { name: "Pip Quickfingers", class: "Rogue", hp: 15 },
+        { name: "Sister Maud", class: "Cleric", hp: 18 },
+      ],
+      symbol_choice: "balance",
+      choices: { scene1: "ask-locals", scene2: "pick-lock", scene3: "track-wolves", scene4: "sing-toll", scene5: "cleric-prayer" },
+    },
+  });
+}
+
+// Bodies are built once so the client spends no CPU on JSON per request.
+const saveBodies = sessionIds.map(saveBody);
+const loadPaths = sessionIds.map((id) => `/api/v1/load/${id}`);
+
+/** One autocannon request template per route; the cycling counter is shared by all connections. */
+function requestsFor(route) {
+  let next = 0;
+  switch (route) {
+    case "trivial":
+      return { method: "GET", requests: [{ path: "/api/health/live" }] };
+    case "save":
+      return {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        requests: [{ setupRequest: (req) => ({ ...req, path: "/api/v1/save", body: saveBodies[next++ % SESSIONS] }) }],
+      };
+    case "load":
+      return { method: "GET", requests: [{ setupRequest: (req) => ({ ...req, path: loadPaths[next++ % SESSIONS] }) }] };
+    default:
+      throw new Error(`unknown route: ${route}`);
+  }
+}
+
+// Load needs every id to exist; saving them once also warms the save path.
+async function seed(url) {
+  for (let i = 0; i < SESSIONS; i += 16) {
+    await Promise.all(
+      saveBodies.slice(i, i + 16).map(async (body) => {
+        const response = await fetch(`${url}/api/v1/save`, { method: "POST", headers: { "content-type": "application/json" }, body });
+        if (response.status !== 200) throw new Error(`seeding failed: HTTP ${response.status} ${await response.text()}`);
+      }),
+    );
+  }
+  const check = await fetch(`${url}${loadPaths[SESSIONS - 1]}`);
+  if (check.status !== 200) throw new Error(`seeded session does not load: HTTP ${check.status}`);
+}
+
+// ---- CPU accounting (Linux /proc) ------------------------------------------------------
+
+const CLOCK_TICK_S = 0.01; // USER_HZ is 100 on Linux
+
+async function procStat(pid) {
+  try {
+    const text = await readFile(`/proc/${pid}/stat`, "utf8");
+    // Fields after the parenthesized command name: state ppid ... utime(14) stime(15).
+    const fields = text.slice(text.lastIndexOf(")") + 2).split(" ");
+    return { ppid: Number(fields[1]), cpu: (Number(fields[11]) + Number(fields[12])) * CLOCK_TICK_S };
+  } catch {
+    return null; // the process ended meanwhile
+  }
+}
+
+/** CPU seconds of the server trees, of the Postgres backends serving --database, and of the machine. */
+async function cpuSnapshot() {
+  const pids = (await readdir("/proc")).filter((name) => /^\d+$/.test(name)).map(Number);
+  const stats = new Map();
+  await Promise.all(pids.map(async (pid) => stats.set(pid, await procStat(pid))));
+
+  const serverTree = new Set(serverPids);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const [pid, stat] of stats) {
+      if (stat && serverTree.has(stat.ppid) && !serverTree.has(pid)) {
+        serverTree.add(pid);
+        grew = true;
+      }
+    }
+  }
+  let server = 0;
+  for (const pid of serverTree) server += stats.get(pid)?.cpu ?? 0;
+
+  const postgres = new Map();
+  await Promise.all(
+    pids.map(async (pid) => {
+      const cmdline = await readFile(`/proc/${pid}/cmdline`, "utf8").catch(() => "");
+      if (cmdline.startsWith("postgres:") && cmdline.includes(` ${args.database} `)) postgres.set(pid, stats.get(pid)?.cpu ?? 0);
+    }),
+  );
+
+  const [, ...ticks] = (await readFile("/proc/stat", "utf8")).split("\n")[0].trim().split(/\s+/).map(Number);
+  const machineIdle = (ticks[3] + ticks[4]) * CLOCK_TICK_S; // idle + iowait
+  const machineTotal = ticks.reduce((sum, t) => sum + t, 0) * CLOCK_TICK_S;
+
+  const { user, system } = process.cpuUsage();
+  return { at: performance.now(), server, postgres, client: (user + system) / 1e6, machineIdle, machineTotal };
+}
+
+/** Average cores busy per consumer between two snapshots (Postgres backends born meanwhile count from 0). */
+function cpuBetween(before, after) {
+  const seconds = (after.at - before.at) / 1000;
+  let postgres = 0;
+  for (const [pid, cpu] of after.postgres) postgres += cpu - (before.postgres.get(pid) ?? 0);
+  const machineBusy = after.machineTotal - before.machineTotal - (after.machineIdle - before.machineIdle);
+  return {
+    serverCores: serverPids.length ? round((after.server - before.server) / seconds, 2) : null,
+    postgresCores: round(postgres / seconds, 2),
+    clientCores: round((after.client - before.client) / seconds, 2),
+    machineCores: round(machineBusy / seconds, 2),
+  };
+}
+
+// ---- running ----------------------------------------------------------------------------
+
+const round = (value, digits = 1) => Math.round(value * 10 ** digits) / 10 ** digits;
+
+function fire(url, route, connections, seconds) {
+  return autocannon({ url, connections, duration: seconds, timeout: 10, ...requestsFor(route) });
+}
+
+/** One scenario: every target URL at once, the connections split between them. */
+async function scenario(route, connections, targets) {
+  const share = Math.max(1, Math.floor(connections / targets.length));
+  if (warmup > 0) await Promise.all(targets.map((url) => fire(url, route, share, warmup)));
+
+  const before = await cpuSnapshot();
+  const results = await Promise.all(targets.map((url) => fire(url, route, share, duration)));
+  const cpu = cpuBetween(before, await cpuSnapshot());
+
+  const sum = (pick) => results.reduce((total, r) => total + pick(r), 0);
+  const reqPerSec = sum((r) => r.requests.average);
+  return {
+    route,
+    processes: targets.length,
+    connections: share * targets.length,
+    reqPerSec: round(reqPerSec),
+    // Percentiles of separate instances cannot be merged: keep the worst one.
+    p50ms: Math.max(...results.map((r) => r.latency.p50)),
+    p99ms: Math.max(...results.map((r) => r.latency.p99)),
+    meanMs: round(Math.max(...results.map((r) => r.latency.average)), 2),
+    requests: sum((r) => r.requests.total),
+    errors: sum((r) => r.errors),
+    timeouts: sum((r) => r.timeouts),
+    non2xx: sum((r) => r.non2xx),
+    cpu,
+    // CPU milliseconds each request cost the server and Postgres: load-independent cost figures.
+    serverCpuMsPerReq: cpu.serverCores === null ? null : round((cpu.serverCores / reqPerSec) * 1000, 3),
+    postgresCpuMsPerReq: round((cpu.postgresCores / reqPerSec) * 1000, 3),
+  };
+}
+
+const find = (results, route, connections, processes) =>
+  results.find((r) => r.route === route && r.connections === connections && r.processes === processes);
+
+function ratiosAt(results, connections, processes) {
+  const trivial = find(results, "trivial", connections, processes)?.reqPerSec;
+  const ratio = (route) => {
+    const value = find(results, route, connections, processes)?.reqPerSec;
+    return trivial && value ? round(value / trivial, 3) : null;
+  };
+  return { connections, processes, saveVsTrivial: ratio("save"), loadVsTrivial: ratio("load") };
+}
+
+function markdown(results, ratios, scaling) {
+  const lines = [
+    "| route | processes | c | req/s | p50 ms | p99 ms | errors | non-2xx | server cores | pg cores | client cores | machine cores | server CPU ms/req | pg CPU ms/req |",
+    "|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|",
+  ];
+  for (const r of results) {
+    lines.push(
+      `| ${r.route} | ${r.processes} | ${r.connections} | ${r.reqPerSec} | ${r.p50ms} | ${r.p99ms} | ${r.errors} | ${r.non2xx} | ${r.cpu.serverCores ?? "–"} | ${r.cpu.postgresCores} | ${r.cpu.clientCores} | ${r.cpu.machineCores} | ${r.serverCpuMsPerReq ?? "–"} | ${r.postgresCpuMsPerReq} |`,
+    );
+  }
+  lines.push("");
+  for (const ratio of ratios) {
+    lines.push(`At c=${ratio.connections}, ${ratio.processes} process(es): save/trivial = ${ratio.saveVsTrivial ?? "–"}, load/trivial = ${ratio.loadVsTrivial ?? "–"}`);
+  }
+  for (const s of scaling) lines.push(`Scaling, ${s.route} at c=${s.connections}: ${urls.length} processes = ${s.factor ?? "–"} × 1 process`);
+  return lines.join("\n");
+}
+
+async function main() {
+  if (!args["no-seed"] && routes.includes("load")) await seed(urls[0]);
+
+  // --scaling: each route on the first server alone, then on all of them, back to back, so
+  // the comparison shares the machine's (fluctuating) load.
+  const layouts = args.scaling ? [[urls[0]], urls] : [urls];
+  const loadBefore = os.loadavg();
+  const results = [];
+  for (const connections of connectionLevels) {
+    for (const route of routes) {
+      for (const targets of layouts) {
+        const result = await scenario(route, connections, targets);
+        console.error(`${route} c=${result.connections} x${result.processes}: ${result.reqPerSec} req/s, p99 ${result.p99ms} ms`);
+        results.push(result);
+      }
+    }
+  }
+
+  const ratios = connectionLevels.flatMap((c) => layouts.map((targets) => ratiosAt(results, c, targets.length)));
+  const scaling = !args.scaling
+    ? []
+    : connectionLevels.flatMap((c) =>
+        routes.map((route) => {
+          const one = find(results, route, c, 1)?.reqPerSec;
+          const all = find(results, route, c, urls.length)?.reqPerSec;
+          return { route, connections: c, factor: one && all ? round(all / one, 2) : null };
+        }),
+      );
+  const report = {
+    date: new Date().toISOString(),
+    urls,
+    durationS: duration,
+    warmupS: warmup,
+    sessions: SESSIONS,
+    machine: { cpus: os.cpus().length, node: process.version, loadavgBefore: loadBefore.map((l) => round(l, 2)), loadavgAfter: os.loadavg().map((l) => round(l, 2)) },
+    results,
+    ratios,
+    scaling,
+  };
+
+  const out = args.out ?? path.join(import.meta.dirname, "results", `save-load-${report.date.replaceAll(":", "-")}.json`);
+  await mkdir(path.dirname(out), { recursive: true });
+  await writeFile(out, JSON.stringify(report, null, 2));
+
+  console.log(markdown(results, ratios, scaling));
+  const failed = results.filter((r) => r.errors || r.non2xx);
+  for (const r of failed) console.error(`WARNING: ${r.route} c=${r.connections} x${r.processes}: ${r.errors} errors, ${r.non2xx} non-2xx (a rate limit? see the server log)`);
+  console.log(`\nload average before/after: ${report.machine.loadavgBefore.join(" ")} / ${report.machine.loadavgAfter.join(" ")}; raw results: ${out}`);
+}
+
+await main();
