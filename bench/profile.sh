@@ -17,6 +17,8 @@ PG=(-h 127.0.0.1 -p 5432 -U postgres)
 OUT="bench/results/profile-$ROUTE-$(date +%Y%m%d-%H%M%S)"
 export DATABASE_URL="postgresql://postgres@127.0.0.1:5432/$DB"
 export NEXT_TELEMETRY_DISABLED=1
+# The production server signs session cookies; rate limits count in Redis when REDIS_URL is set.
+export AUTH_SECRET="${AUTH_SECRET:-$(head -c 32 /dev/urandom | base64 | tr -d '\n')}"
 mkdir -p "$OUT"
 
 SERVER_PID=

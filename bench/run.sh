@@ -15,6 +15,8 @@ WARMUP=${WARMUP:-2}
 RUN_DIR="bench/results/$(date +%Y%m%d-%H%M%S)"
 export DATABASE_URL="postgresql://postgres@127.0.0.1:5432/$DB"
 export NEXT_TELEMETRY_DISABLED=1
+# The production server signs session cookies; rate limits count in Redis when REDIS_URL is set.
+export AUTH_SECRET="${AUTH_SECRET:-$(head -c 32 /dev/urandom | base64 | tr -d '\n')}"
 mkdir -p "$RUN_DIR"
 
 log() { echo "[bench $(date +%H:%M:%S)] $*" >&2; }

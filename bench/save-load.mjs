@@ -70,20 +70,32 @@ function saveBody(sessionId, i) {
 const saveBodies = sessionIds.map(saveBody);
 const loadPaths = sessionIds.map((id) => `/api/v1/load/${id}`);
 
+// The save/load API needs a session: sign in once as a guest, as a browser's first visit does,
+// and send that cookie (and our Origin, for the CSRF check) like the game's pages do.
+// A server without accounts answers 404 there and gets no cookie.
+const authHeadersByUrl = new Map();
+
+async function signInAsGuest(url) {
+  const response = await fetch(`${url}/api/auth/guest?callbackUrl=/`, { redirect: "manual" });
+  const cookie = response.headers.getSetCookie().find((value) => value.startsWith("authjs.session-token="));
+  authHeadersByUrl.set(url, cookie ? { cookie: cookie.split(";")[0], origin: url } : {});
+}
+
 /** One autocannon request template per route; the cycling counter is shared by all connections. */
-function requestsFor(route) {
+function requestsFor(route, url) {
   let next = 0;
+  const auth = authHeadersByUrl.get(url) ?? {};
   switch (route) {
     case "trivial":
       return { method: "GET", requests: [{ path: "/api/health/live" }] };
     case "save":
       return {
         method: "POST",
-        headers: { "content-type": "application/json" },
+        headers: { "content-type": "application/json", ...auth },
         requests: [{ setupRequest: (req) => ({ ...req, path: "/api/v1/save", body: saveBodies[next++ % SESSIONS] }) }],
       };
     case "load":
-      return { method: "GET", requests: [{ setupRequest: (req) => ({ ...req, path: loadPaths[next++ % SESSIONS] }) }] };
+      return { method: "GET", headers: auth, requests: [{ setupRequest: (req) => ({ ...req, path: loadPaths[next++ % SESSIONS] }) }] };
     default:
       throw new Error(`unknown route: ${route}`);
   }
@@ -94,12 +106,12 @@ async function seed(url) {
   for (let i = 0; i < SESSIONS; i += 16) {
     await Promise.all(
       saveBodies.slice(i, i + 16).map(async (body) => {
-        const response = await fetch(`${url}/api/v1/save`, { method: "POST", headers: { "content-type": "application/json" }, body });
+        const response = await fetch(`${url}/api/v1/save`, { method: "POST", headers: { "content-type": "application/json", ...authHeadersByUrl.get(url) }, body });
         if (response.status !== 200) throw new Error(`seeding failed: HTTP ${response.status} ${await response.text()}`);
       }),
     );
   }
-  const check = await fetch(`${url}${loadPaths[SESSIONS - 1]}`);
+  const check = await fetch(`${url}${loadPaths[SESSIONS - 1]}`, { headers: authHeadersByUrl.get(url) });
   if (check.status !== 200) throw new Error(`seeded session does not load: HTTP ${check.status}`);
 }
 
@@ -172,7 +184,7 @@ function cpuBetween(before, after) {
 const round = (value, digits = 1) => Math.round(value * 10 ** digits) / 10 ** digits;
 
 function fire(url, route, connections, seconds) {
-  return autocannon({ url, connections, duration: seconds, timeout: 10, ...requestsFor(route) });
+  return autocannon({ url, connections, duration: seconds, timeout: 10, ...requestsFor(route, url) });
 }
 
 /** One scenario: every target URL at once, the connections split between them. */
@@ -237,6 +249,9 @@ function markdown(results, ratios, scaling) {
 }
 
 async function main() {
+  // One guest for all servers: they share the database and the AUTH_SECRET.
+  await signInAsGuest(urls[0]);
+  for (const url of urls.slice(1)) authHeadersByUrl.set(url, { ...authHeadersByUrl.get(urls[0]), origin: url });
   if (!args["no-seed"] && routes.includes("load")) await seed(urls[0]);
 
   // --scaling: each route on the first server alone, then on all of them, back to back, so
