@@ -37,7 +37,7 @@ const parsedBody = JSON.parse(body);
 const validState = gameStateSchema.parse(state);
 
 // The SQL Prisma sends for loadGame (see bench/pgbench/load.sql).
-const LOAD_SQL = `SELECT "public"."parties"."id", "public"."parties"."session_id", "public"."parties"."name", "public"."parties"."heroes", "public"."parties"."symbol_choice", "public"."parties"."scene_index", "public"."parties"."choices", "public"."parties"."version", "public"."parties"."updated_at" FROM "public"."parties" WHERE ("public"."parties"."session_id" = $1 AND 1=1) LIMIT $2 OFFSET $3`;
+const LOAD_SQL = `SELECT "public"."parties"."id", "public"."parties"."session_id", "public"."parties"."name", "public"."parties"."heroes", "public"."parties"."symbol_choice", "public"."parties"."scene_index", "public"."parties"."choices", "public"."parties"."version", "public"."parties"."updated_at" FROM "public"."parties" WHERE ("public"."parties"."owner_id" = $4 AND "public"."parties"."session_id" = $1 AND 1=1) LIMIT $2 OFFSET $3`;
 
 type Result = { name: string; concurrency: number; ops: number; usPerOp: number; cpuUsPerOp: number };
 
@@ -62,17 +62,19 @@ async function main() {
   if (!process.env.DATABASE_URL) throw new Error("set DATABASE_URL to a migrated database");
   const prisma = await getPrisma();
   const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 10 });
-  await Promise.all(Array.from({ length: SESSIONS }, (_, i) => saveGame({ sessionId: sessionId(i), state: validState })));
-  const storedRow = await pool.query(LOAD_SQL, [sessionId(1), 1, 0]);
+  // Parties belong to a user: the bench owns its own.
+  const { id: ownerId } = await prisma.user.create({ data: { name: "Bench", isGuest: true } });
+  await Promise.all(Array.from({ length: SESSIONS }, (_, i) => saveGame({ ownerId, sessionId: sessionId(i), state: validState })));
+  const storedRow = await pool.query(LOAD_SQL, [sessionId(1), 1, 0, ownerId]);
   const row = storedRow.rows[0];
 
   const saveArgs = (i: number) => [sessionId(i), state.party_name, JSON.stringify(state.heroes), state.symbol_choice, state.scene_index, JSON.stringify(state.choices), JSON.stringify(state)];
   // The saveGame statement with positional parameters, for the bare-driver comparison.
   const SAVE_SQL = `WITH upserted AS (
-      INSERT INTO parties AS p (session_id, name, heroes, symbol_choice, scene_index, choices)
-      SELECT $1, $2, $3::jsonb, $4, $5::int, $6::jsonb
-      WHERE $8::int IS NULL OR $8::int = 0 OR EXISTS (SELECT 1 FROM parties WHERE session_id = $1)
-      ON CONFLICT (session_id) DO UPDATE SET
+      INSERT INTO parties AS p (owner_id, session_id, name, heroes, symbol_choice, scene_index, choices)
+      SELECT $9::uuid, $1, $2, $3::jsonb, $4, $5::int, $6::jsonb
+      WHERE $8::int IS NULL OR $8::int = 0 OR EXISTS (SELECT 1 FROM parties WHERE owner_id = $9::uuid AND session_id = $1)
+      ON CONFLICT (owner_id, session_id) DO UPDATE SET
         name = EXCLUDED.name, heroes = EXCLUDED.heroes, symbol_choice = EXCLUDED.symbol_choice,
         scene_index = EXCLUDED.scene_index, choices = EXCLUDED.choices, version = p.version + 1, updated_at = now()
       WHERE $8::int IS NULL OR p.version = $8::int
@@ -101,13 +103,13 @@ async function main() {
 
   for (const concurrency of [1, 16]) {
     await run("pg SELECT 1", () => pool.query("SELECT 1"), { concurrency });
-    await run("pg load SQL (unnamed statement)", (i) => pool.query(LOAD_SQL, [sessionId(i), 1, 0]), { concurrency });
-    await run("pg load SQL (named prepared)", (i) => pool.query({ name: "load", text: LOAD_SQL, values: [sessionId(i), 1, 0] }), { concurrency });
-    await run("Prisma findUnique (loadGame, incl. zod)", (i) => loadGame({ sessionId: sessionId(i) }), { concurrency });
+    await run("pg load SQL (unnamed statement)", (i) => pool.query(LOAD_SQL, [sessionId(i), 1, 0, ownerId]), { concurrency });
+    await run("pg load SQL (named prepared)", (i) => pool.query({ name: "load", text: LOAD_SQL, values: [sessionId(i), 1, 0, ownerId] }), { concurrency });
+    await run("Prisma findUnique (loadGame, incl. zod)", (i) => loadGame({ ownerId, sessionId: sessionId(i) }), { concurrency });
     await run("Prisma $queryRaw SELECT 1", () => prisma.$queryRaw`SELECT 1`, { concurrency });
-    await run("pg save SQL (unnamed statement)", (i) => pool.query(SAVE_SQL, [...saveArgs(i), null]), { concurrency });
-    await run("pg save SQL (named prepared)", (i) => pool.query({ name: "save", text: SAVE_SQL, values: [...saveArgs(i), null] }), { concurrency });
-    await run("Prisma $queryRaw save (saveGame)", (i) => saveGame({ sessionId: sessionId(i), state: validState }), { concurrency });
+    await run("pg save SQL (unnamed statement)", (i) => pool.query(SAVE_SQL, [...saveArgs(i), null, ownerId]), { concurrency });
+    await run("pg save SQL (named prepared)", (i) => pool.query({ name: "save", text: SAVE_SQL, values: [...saveArgs(i), null, ownerId] }), { concurrency });
+    await run("Prisma $queryRaw save (saveGame)", (i) => saveGame({ ownerId, sessionId: sessionId(i), state: validState }), { concurrency });
   }
 
   console.log("| step | c | µs/op | CPU µs/op | ops/s |");

@@ -1,14 +1,15 @@
 -- The save statement of lib/saves/service.ts (saveGame), verbatim but for the parameters:
 -- the state comes in as pgbench variables (-D, sent as bind parameters under -M prepared),
--- expected_version is NULL (a plain save) and the session id is one of bench-0000..bench-0999.
+-- expected_version is NULL (a plain save), the owner is the bench user of seed.sql and the
+-- session id is one of bench-0000..bench-0999.
 \set n random(0, 999)
 WITH upserted AS (
-  INSERT INTO parties AS p (session_id, name, heroes, symbol_choice, scene_index, choices)
-  SELECT 'bench-' || lpad(:n::text, 4, '0'), :party_name, :heroes::jsonb, :symbol_choice,
+  INSERT INTO parties AS p (owner_id, session_id, name, heroes, symbol_choice, scene_index, choices)
+  SELECT '00000000-0000-4000-8000-0000000b0b0b'::uuid, 'bench-' || lpad(:n::text, 4, '0'), :party_name, :heroes::jsonb, :symbol_choice,
          :scene_index::int, :choices::jsonb
   WHERE NULL::int IS NULL OR NULL::int = 0
-     OR EXISTS (SELECT 1 FROM parties WHERE session_id = 'bench-' || lpad(:n::text, 4, '0'))
-  ON CONFLICT (session_id) DO UPDATE SET
+     OR EXISTS (SELECT 1 FROM parties WHERE owner_id = '00000000-0000-4000-8000-0000000b0b0b'::uuid AND session_id = 'bench-' || lpad(:n::text, 4, '0'))
+  ON CONFLICT (owner_id, session_id) DO UPDATE SET
     name = EXCLUDED.name, heroes = EXCLUDED.heroes, symbol_choice = EXCLUDED.symbol_choice,
     scene_index = EXCLUDED.scene_index, choices = EXCLUDED.choices,
     version = p.version + 1, updated_at = now()
