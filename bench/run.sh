@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# A full benchmark run (about 4 minutes, plus a build when needed): a fresh database, a production build when the
-# current one is missing or stale, one server (HTTP scenarios, then pgbench with the server
-# stopped), then one server per core. Everything targets 127.0.0.1; everything started here
-# is stopped on exit, and the database is dropped.
+# A full benchmark run (about 4 minutes, plus a build when needed): a fresh database, a
+# production build when the current one is missing or stale, one server (HTTP scenarios, then
+# pgbench with the server stopped), then one server per core. Everything targets 127.0.0.1;
+# everything started here is stopped on exit, and the database is dropped.
 #
 #   bench/run.sh            (env: DURATION=10 WARMUP=2 seconds per scenario)
 set -euo pipefail
