@@ -35,6 +35,18 @@ async function decodeWithCachedKey({ token, secret, salt }: JWTDecodeParams) {
   return payload;
 }
 
+// A player's browser sends the same cookie on every API call until it is re-issued, and
+// decrypting it is the bulk of an authenticated request's extra cost. Remember what a cookie
+// header verified to, until the token expires: the header is the whole key, so nothing
+// unverified is ever trusted. Bounded, oldest first out.
+const VERIFIED_LIMIT = 10_000;
+const verified = new Map<string, { claims: SessionClaims | null; expiresAt: number }>();
+
+function remember(cookie: string, claims: SessionClaims | null, expiresAt: number): void {
+  if (verified.size >= VERIFIED_LIMIT) verified.delete(verified.keys().next().value!);
+  verified.set(cookie, { claims, expiresAt });
+}
+
 /**
  * Reads and verifies the Auth.js session cookie of a request, without a database round trip.
  * Works on any Request (route handlers, the proxy, tests).
@@ -42,12 +54,17 @@ async function decodeWithCachedKey({ token, secret, salt }: JWTDecodeParams) {
 export async function readSessionClaims({ headers }: { headers: Headers }): Promise<SessionClaims | null> {
   const cookie = headers.get("cookie");
   if (!cookie?.includes("authjs.session-token")) return null;
+  const known = verified.get(cookie);
+  if (known && known.expiresAt > Date.now()) return known.claims;
+
   const token = await getToken({
     req: { headers },
     secret: authSecret(),
     secureCookie: cookie.includes(SECURE_COOKIE),
     decode: decodeWithCachedKey,
-  });
-  if (!token?.sub || typeof token.role !== "string") return null;
-  return { userId: token.sub, role: token.role as Role, isGuest: token.isGuest === true };
+  }).catch(() => null); // tampered or foreign cookies are no session
+  const claims = token?.sub && typeof token.role === "string" ? { userId: token.sub, role: token.role as Role, isGuest: token.isGuest === true } : null;
+  // Invalid cookies are remembered briefly too, so a bad one cannot make every request decrypt.
+  remember(cookie, claims, claims && typeof token?.exp === "number" ? token.exp * 1000 : Date.now() + 60_000);
+  return claims;
 }

@@ -1,0 +1,25 @@
+import { encode } from "next-auth/jwt";
+import { describe, expect, test } from "vitest";
+import { authSecret } from "./secret";
+import { readSessionClaims } from "./session-token";
+
+const SALT = "authjs.session-token";
+const cookieFor = async (token: Record<string, unknown>, maxAge?: number) =>
+  new Headers({ cookie: `theme=dark; ${SALT}=${await encode({ token, secret: authSecret(), salt: SALT, maxAge })}` });
+
+describe("readSessionClaims", () => {
+  test("verifies an Auth.js cookie, and the same cookie again from memory", async () => {
+    const headers = await cookieFor({ sub: "user-1", role: "designer", isGuest: false });
+    expect(await readSessionClaims({ headers })).toEqual({ userId: "user-1", role: "designer", isGuest: false });
+    expect(await readSessionClaims({ headers })).toEqual({ userId: "user-1", role: "designer", isGuest: false });
+  });
+
+  test("no cookie, a tampered cookie, a cookie without a role, or an expired one is no session", async () => {
+    expect(await readSessionClaims({ headers: new Headers() })).toBeNull();
+    const valid = (await cookieFor({ sub: "user-2", role: "player" })).get("cookie")!;
+    const tampered = valid.replace(/.(.{10})$/, (_match, tail: string) => `${valid.endsWith("A") ? "B" : "A"}${tail}`);
+    expect(await readSessionClaims({ headers: new Headers({ cookie: tampered }) })).toBeNull();
+    expect(await readSessionClaims({ headers: await cookieFor({ sub: "user-3" }) })).toBeNull();
+    expect(await readSessionClaims({ headers: await cookieFor({ sub: "user-4", role: "player" }, -60) })).toBeNull();
+  });
+});
