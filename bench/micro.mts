@@ -15,23 +15,11 @@ import { saveRequestSchema } from "../app/api/v1/save/schema";
 import { getPrisma } from "../lib/db/client";
 import { gameStateSchema } from "../lib/game/state-schema";
 import { loadGame, saveGame } from "../lib/saves/service";
+import { benchSessionId, benchState, SESSIONS } from "./workload.mjs";
 
 const { values: args } = parseArgs({ options: { only: { type: "string", default: "" } } });
-const SESSIONS = 1000;
-const sessionId = (i: number) => `bench-${String(i % SESSIONS).padStart(4, "0")}`;
-
-const state = {
-  scene_index: 6,
-  party_name: "The Lantern Bearers 1",
-  heroes: [
-    { name: "Brakka Ironhide", class: "Fighter", hp: 24 },
-    { name: "Elowen Vex", class: "Wizard", hp: 11 },
-    { name: "Pip Quickfingers", class: "Rogue", hp: 15 },
-    { name: "Sister Maud", class: "Cleric", hp: 18 },
-  ],
-  symbol_choice: "balance",
-  choices: { scene1: "ask-locals", scene2: "pick-lock", scene3: "track-wolves", scene4: "sing-toll", scene5: "cleric-prayer" },
-};
+const sessionId = benchSessionId;
+const state = benchState(1);
 const body = JSON.stringify({ session_id: sessionId(0), state });
 const parsedBody = JSON.parse(body);
 const validState = gameStateSchema.parse(state);

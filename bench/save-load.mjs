@@ -15,6 +15,7 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
+import { benchSessionId, benchState, SESSIONS } from "./workload.mjs";
 
 const { values: args } = parseArgs({
   options: {
@@ -37,7 +38,6 @@ const duration = Number(args.duration);
 const warmup = Number(args.warmup);
 const routes = args.routes.split(",");
 const serverPids = args["server-pid"].map(Number);
-const SESSIONS = 1000;
 
 for (const url of urls) {
   if (!["127.0.0.1", "localhost", "[::1]"].includes(new URL(url).hostname)) throw new Error(`refusing to load a non-local host: ${url}`);
@@ -45,26 +45,9 @@ for (const url of urls) {
 
 // ---- the workload -----------------------------------------------------------------------
 
-const sessionIds = Array.from({ length: SESSIONS }, (_, i) => `bench-${String(i).padStart(4, "0")}`);
+const sessionIds = Array.from({ length: SESSIONS }, (_, i) => benchSessionId(i));
 
-// A mid-game save: 4 heroes, scenes 1-5 decided, scene 6 reached (ids from lib/game/scenes.ts).
-function saveBody(sessionId, i) {
-  return JSON.stringify({
-    session_id: sessionId,
-    state: {
-      scene_index: 6,
-      party_name: `The Lantern Bearers ${i}`,
-      heroes: [
-        { name: "Brakka Ironhide", class: "Fighter", hp: 24 },
-        { name: "Elowen Vex", class: "Wizard", hp: 11 },
-        { name: "Pip Quickfingers", class: "Rogue", hp: 15 },
-        { name: "Sister Maud", class: "Cleric", hp: 18 },
-      ],
-      symbol_choice: "balance",
-      choices: { scene1: "ask-locals", scene2: "pick-lock", scene3: "track-wolves", scene4: "sing-toll", scene5: "cleric-prayer" },
-    },
-  });
-}
+const saveBody = (sessionId, i) => JSON.stringify({ session_id: sessionId, state: benchState(i) });
 
 // Bodies are built once so the client spends no CPU on JSON per request.
 const saveBodies = sessionIds.map(saveBody);

@@ -1,29 +1,21 @@
+import type { SaveResponse } from "@/app/api/v1/save/schema";
+import type { ApiTokenSummary } from "@/lib/auth/api-tokens";
+import type { Role } from "@/lib/auth/roles";
 import type { GameState } from "@/lib/game/types";
+import type { SavedGame, SnapshotSummary } from "@/lib/saves/service";
 
 // Thin fetch wrapper for the /api/v1 save API. Every non-2xx answer becomes an ApiError.
+// The wire types come from the server modules that produce them (type-only imports: no
+// server code reaches the browser).
 
-export type SavedGame = {
-  session_id: string;
-  state: GameState;
-  version: number;
-  updated_at: string;
-};
-
-export type SaveResult = { status: "saved"; scene_index: number; version: number };
-
-export type Snapshot = {
-  id: string;
-  version: number;
-  scene_index: number;
-  created_at: string;
-  state: GameState;
-};
-
+export type { SavedGame };
+export type SaveResult = SaveResponse;
+export type Snapshot = SnapshotSummary;
 export type SaveHistory = { session_id: string; snapshots: Snapshot[] };
 
-export type Account = { id: string; email: string | null; name: string | null; role: "player" | "designer" | "admin"; is_guest: boolean };
+export type Account = { id: string; email: string | null; name: string | null; role: Role; is_guest: boolean };
 
-export type ApiToken = { id: string; name: string; prefix: string; created_at: string; last_used_at: string | null };
+export type ApiToken = ApiTokenSummary;
 
 /** A just-created token: the only answer that carries the secret itself. */
 export type NewApiToken = Pick<ApiToken, "id" | "name" | "prefix" | "created_at"> & { token: string };
