@@ -24,12 +24,13 @@ export function DesignersOnly({ isGuest, email }: { isGuest: boolean; email: str
     >
       <p>The scene designer shows every scene&apos;s secrets, so it is kept for the people who write them.</p>
       <p>
-        {isGuest ? "Create an account, then ask" : "Ask"} an admin to give your account the designer role, from the
-        server (with the embedded database, while the app is stopped) or through the admin API:
+        {isGuest ? "Create an account, then ask" : "Ask"} an admin to give your account the designer role. On the
+        server (with the embedded database, while the app is stopped) they run:
       </p>
       <pre className="code-block">
         <code>npm run user:role -- {email ?? "<your email>"} designer</code>
       </pre>
+      <p>or, signed in as an admin, they send PUT /api/v1/admin/users/role.</p>
     </StatusPanel>
   );
 }
