@@ -16,7 +16,7 @@ async function main(): Promise<number> {
     return 1;
   }
   console.log(`${user.email} is now ${user.role}.`);
-  await (await getDatabase()).prisma.$disconnect();
+  await (await getDatabase()).close();
   return 0;
 }
 

@@ -1,28 +1,75 @@
 import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
+import { Pool } from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { env } from "@/lib/env";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { openEmbeddedDatabase } from "./embedded";
 import { deployMigrations } from "./migrator";
 
-export type Database = { prisma: PrismaClient; kind: "postgres" | "pglite" };
+/**
+ * One SQL statement of the save/load hot path. `name` identifies it as a prepared statement on
+ * each Postgres connection: parsed and planned once per connection instead of on every call.
+ */
+export type SqlStatement = { name: string; text: string; values: unknown[] };
+
+/** Runs a hot-path statement straight on the driver: Prisma's per-query cost was a third of a load (bench/README.md). */
+export type RunSql = <Row>(statement: SqlStatement) => Promise<Row[]>;
+
+export type Database = {
+  prisma: PrismaClient;
+  sql: RunSql;
+  kind: "postgres" | "pglite";
+  close(): Promise<void>;
+};
 
 // Errors are logged, never shown; "minimal" also skips the call-site stack capture Prisma
 // otherwise makes on every query (measurable on the save/load path, see bench/README.md).
 const ERROR_FORMAT = "minimal";
 
+/**
+ * `?pgbouncer=true` (Prisma's convention) marks a transaction-mode pooler, which cannot keep a
+ * prepared statement between transactions: statements are then sent unnamed.
+ */
+export function connectPostgres({ url, poolMax = env.DATABASE_POOL_MAX }: { url: string; poolMax?: number }): Database {
+  const parsed = new URL(url);
+  const namedStatements = parsed.searchParams.get("pgbouncer") !== "true";
+  parsed.searchParams.delete("pgbouncer");
+  // One pool per process, shared by Prisma and the hot path.
+  const pool = new Pool({ connectionString: parsed.toString(), max: poolMax });
+  // An idle connection dropped by the server is replaced on next use; unhandled, it would end the process.
+  pool.on("error", (error) => console.warn(`[db] idle connection lost: ${error.message}`));
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool), errorFormat: ERROR_FORMAT });
+  return {
+    prisma,
+    kind: "postgres",
+    sql: async <Row,>({ name, text, values }: SqlStatement) =>
+      (await pool.query<Row & object>(namedStatements ? { name, text, values } : { text, values })).rows,
+    close: async () => {
+      await prisma.$disconnect();
+      await pool.end();
+    },
+  };
+}
+
 async function connect(): Promise<Database> {
-  if (env.DATABASE_URL) {
-    const adapter = new PrismaPg({ connectionString: env.DATABASE_URL, max: env.DATABASE_POOL_MAX });
-    return { prisma: new PrismaClient({ adapter, errorFormat: ERROR_FORMAT }), kind: "postgres" };
-  }
+  if (env.DATABASE_URL) return connectPostgres({ url: env.DATABASE_URL });
   // No server configured: run on the embedded database, migrated on first use, so a
   // fresh checkout plays with nothing installed.
   const { client, dataDir } = await openEmbeddedDatabase();
   const applied = await deployMigrations({ target: { kind: "pglite", client } });
   if (applied.length) console.info(`[db] embedded PGlite at ${dataDir}: applied ${applied.join(", ")}`);
-  return { prisma: new PrismaClient({ adapter: new PrismaPGlite(client), errorFormat: ERROR_FORMAT }), kind: "pglite" };
+  const prisma = new PrismaClient({ adapter: new PrismaPGlite(client), errorFormat: ERROR_FORMAT });
+  return {
+    prisma,
+    kind: "pglite",
+    // PGlite queues each query behind any open transaction: one connection, never interleaved.
+    sql: async <Row,>({ text, values }: SqlStatement) => (await client.query<Row>(text, values)).rows,
+    close: async () => {
+      await prisma.$disconnect();
+      await client.close();
+    },
+  };
 }
 
 // One client per process, kept on globalThis so dev-server reloads reuse it.

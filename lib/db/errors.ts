@@ -1,14 +1,10 @@
-import { Prisma } from "@/lib/generated/prisma/client";
+/** A driver error (pg or PGlite): both carry Postgres's SQLSTATE and the violated constraint. */
+type DriverError = { code?: unknown; constraint?: unknown };
 
-type DriverAdapterCause = { kind?: string; constraint?: { index?: string } };
-
-/** The driver's reason behind a failed raw query (P2010) or model query, if it was a constraint. */
-function driverCause(error: unknown): DriverAdapterCause | undefined {
-  if (!(error instanceof Prisma.PrismaClientKnownRequestError)) return undefined;
-  return (error.meta as { driverAdapterError?: { cause?: DriverAdapterCause } } | undefined)?.driverAdapterError?.cause;
-}
+const FOREIGN_KEY_VIOLATION = "23503";
 
 export function isForeignKeyViolation(error: unknown, constraint: string): boolean {
-  const cause = driverCause(error);
-  return cause?.kind === "ForeignKeyConstraintViolation" && cause.constraint?.index === constraint;
+  if (!error || typeof error !== "object") return false;
+  const { code, constraint: violated } = error as DriverError;
+  return code === FOREIGN_KEY_VIOLATION && violated === constraint;
 }

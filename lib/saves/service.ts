@@ -1,6 +1,6 @@
 import "server-only";
 import { ApiError } from "@/lib/api/errors";
-import { getPrisma } from "@/lib/db/client";
+import { getDatabase, getPrisma } from "@/lib/db/client";
 import { isForeignKeyViolation } from "@/lib/db/errors";
 import { gameStateSchema } from "@/lib/game/state-schema";
 import type { GameState } from "@/lib/game/types";
@@ -34,8 +34,6 @@ function toSavedGame(row: PartyRow): SavedGame {
   return { session_id: row.session_id, state, version: row.version, updated_at: row.updated_at.toISOString() };
 }
 
-const PARTY_COLUMNS = { sessionId: true, name: true, heroes: true, symbolChoice: true, sceneIndex: true, choices: true, version: true, updatedAt: true } as const;
-
 /** Every lookup goes through the owner: another player's party is simply not there (404, no leak). */
 const ownParty = (ownerId: string, sessionId: string) => ({ ownerId_sessionId: { ownerId, sessionId } });
 
@@ -52,31 +50,51 @@ async function claimUnownedParty({ ownerId, sessionId }: { ownerId: string; sess
   return claimed > 0;
 }
 
+// Save and load are the hot path: plain SQL on the driver, as named (prepared) statements.
+const LOAD_PARTY = `
+  SELECT session_id, name, heroes, symbol_choice, scene_index, choices, version, updated_at
+  FROM parties WHERE owner_id = $1::uuid AND session_id = $2`;
+
+async function findOwnParty({ ownerId, sessionId }: { ownerId: string; sessionId: string }): Promise<PartyRow | undefined> {
+  const { sql } = await getDatabase();
+  const [row] = await sql<PartyRow>({ name: "taleshard_load_party", text: LOAD_PARTY, values: [ownerId, sessionId] });
+  return row;
+}
+
 export async function loadGame({ ownerId, sessionId }: { ownerId: string; sessionId: string }): Promise<SavedGame | null> {
-  const prisma = await getPrisma();
-  let party = await prisma.party.findUnique({ where: ownParty(ownerId, sessionId), select: PARTY_COLUMNS });
-  if (!party && (await claimUnownedParty({ ownerId, sessionId }))) {
-    party = await prisma.party.findUnique({ where: ownParty(ownerId, sessionId), select: PARTY_COLUMNS });
-  }
-  if (!party) return null;
-  return toSavedGame({
-    session_id: party.sessionId,
-    name: party.name,
-    heroes: party.heroes,
-    symbol_choice: party.symbolChoice,
-    scene_index: party.sceneIndex,
-    choices: party.choices,
-    version: party.version,
-    updated_at: party.updatedAt,
-  });
+  let party = await findOwnParty({ ownerId, sessionId });
+  if (!party && (await claimUnownedParty({ ownerId, sessionId }))) party = await findOwnParty({ ownerId, sessionId });
+  return party ? toSavedGame(party) : null;
 }
 
 /**
  * Creates or updates the owner's party and records a snapshot, in one statement: concurrent
  * first saves of one session id meet in ON CONFLICT and serialize on the row, so they give
- * one party and no error. With `expectedVersion`, the write happens only if the stored
- * version still matches (0 = "must not exist yet"); otherwise a 409 carries the current save.
+ * one party and no error. With an expected version ($9), the write happens only if the stored
+ * version still matches (0 = "must not exist yet").
  */
+const SAVE_PARTY = `
+  WITH upserted AS (
+    INSERT INTO parties AS p (owner_id, session_id, name, heroes, symbol_choice, scene_index, choices)
+    SELECT $1::uuid, $2, $3, $4::jsonb, $5, $6::int, $7::jsonb
+    WHERE $9::int IS NULL OR $9::int = 0
+       OR EXISTS (SELECT 1 FROM parties WHERE owner_id = $1::uuid AND session_id = $2)
+    ON CONFLICT (owner_id, session_id) DO UPDATE SET
+      name = EXCLUDED.name, heroes = EXCLUDED.heroes, symbol_choice = EXCLUDED.symbol_choice,
+      scene_index = EXCLUDED.scene_index, choices = EXCLUDED.choices,
+      version = p.version + 1, updated_at = now()
+    WHERE $9::int IS NULL OR p.version = $9::int
+    RETURNING p.id, p.version, p.scene_index
+  ), snapshot AS (
+    INSERT INTO party_snapshots (party_id, version, scene_index, state)
+    SELECT id, version, scene_index, $8::jsonb FROM upserted
+  ), pruned AS (
+    DELETE FROM party_snapshots s USING upserted u
+    WHERE s.party_id = u.id AND s.version <= u.version - ${SNAPSHOTS_KEPT}
+  )
+  SELECT version, scene_index FROM upserted`;
+
+/** Without a match for the expected version, a 409 carries the current save. */
 export async function saveGame({
   ownerId,
   sessionId,
@@ -88,29 +106,19 @@ export async function saveGame({
   state: GameState;
   expectedVersion?: number;
 }): Promise<{ version: number; scene_index: number }> {
-  const prisma = await getPrisma();
-  const expected = expectedVersion ?? null;
-  const rows = await prisma.$queryRaw<{ version: number; scene_index: number }[]>`
-    WITH upserted AS (
-      INSERT INTO parties AS p (owner_id, session_id, name, heroes, symbol_choice, scene_index, choices)
-      SELECT ${ownerId}::uuid, ${sessionId}, ${state.party_name}, ${JSON.stringify(state.heroes)}::jsonb, ${state.symbol_choice},
-             ${state.scene_index}::int, ${JSON.stringify(state.choices)}::jsonb
-      WHERE ${expected}::int IS NULL OR ${expected}::int = 0
-         OR EXISTS (SELECT 1 FROM parties WHERE owner_id = ${ownerId}::uuid AND session_id = ${sessionId})
-      ON CONFLICT (owner_id, session_id) DO UPDATE SET
-        name = EXCLUDED.name, heroes = EXCLUDED.heroes, symbol_choice = EXCLUDED.symbol_choice,
-        scene_index = EXCLUDED.scene_index, choices = EXCLUDED.choices,
-        version = p.version + 1, updated_at = now()
-      WHERE ${expected}::int IS NULL OR p.version = ${expected}::int
-      RETURNING p.id, p.version, p.scene_index
-    ), snapshot AS (
-      INSERT INTO party_snapshots (party_id, version, scene_index, state)
-      SELECT id, version, scene_index, ${JSON.stringify(state)}::jsonb FROM upserted
-    ), pruned AS (
-      DELETE FROM party_snapshots s USING upserted u
-      WHERE s.party_id = u.id AND s.version <= u.version - ${SNAPSHOTS_KEPT}::int
-    )
-    SELECT version, scene_index FROM upserted`.catch((error: unknown) => {
+  const { sql } = await getDatabase();
+  const values = [
+    ownerId,
+    sessionId,
+    state.party_name,
+    JSON.stringify(state.heroes),
+    state.symbol_choice,
+    state.scene_index,
+    JSON.stringify(state.choices),
+    JSON.stringify(state),
+    expectedVersion ?? null,
+  ];
+  const rows = await sql<{ version: number; scene_index: number }>({ name: "taleshard_save_party", text: SAVE_PARTY, values }).catch((error: unknown) => {
     // A valid session cookie of a user deleted since: the session is over, not a server error.
     if (isForeignKeyViolation(error, "parties_owner_id_fkey")) throw new ApiError("unauthorized:session");
     throw error;
