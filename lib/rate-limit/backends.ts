@@ -34,10 +34,13 @@ export function createRatelimitBackend({
   kind,
   client,
   close,
+  clientTimesOut = false,
 }: {
   kind: "upstash" | "redis";
   client: ScriptClient;
   close: () => Promise<void>;
+  /** The client bounds each command by STORE_TIMEOUT_MS itself, so the library need not race a timer against every call. */
+  clientTimesOut?: boolean;
 }): RateLimitBackend {
   return {
     kind,
@@ -48,7 +51,7 @@ export function createRatelimitBackend({
         redis: client as unknown as RatelimitConfig["redis"],
         limiter: Ratelimit.slidingWindow(limit, `${windowSeconds} s`),
         prefix,
-        timeout: STORE_TIMEOUT_MS,
+        timeout: clientTimesOut ? 0 : STORE_TIMEOUT_MS,
       });
       return {
         async limit(identifier) {
@@ -76,6 +79,8 @@ export function createRedisBackend({ url }: { url: string }): RateLimitBackend {
     // While disconnected, fail commands at once (the request fails open) rather than queue them.
     enableOfflineQueue: false,
     maxRetriesPerRequest: 0,
+    // The per-user and per-IP checks of one request leave in one write (one round trip).
+    enableAutoPipelining: true,
   });
   // Failing commands are reported (rate-limited) by the limiter; this only stops ioredis printing
   // every reconnection attempt.
@@ -86,6 +91,7 @@ export function createRedisBackend({ url }: { url: string }): RateLimitBackend {
     kind: "redis",
     client: createRedisScriptAdapter({ redis, firstConnection }),
     close: async () => redis.disconnect(),
+    clientTimesOut: true,
   });
 }
 

@@ -32,15 +32,17 @@ export function createScriptStripper() {
  */
 export function createRedisScriptAdapter({ redis, firstConnection }: { redis: Redis; firstConnection?: Promise<void> }): ScriptClient {
   const scripts = createScriptStripper();
+  // Only requests made before the first connection attempt settles wait for it.
+  let connecting = firstConnection?.finally(() => (connecting = undefined));
   return {
     async evalsha<TArgs extends unknown[], TData = unknown>(hash: string, keys: string[], args: TArgs): Promise<TData> {
-      await firstConnection;
+      if (connecting) await connecting;
       const strippedHash = scripts.strippedHash(hash);
       if (!strippedHash) throw new Error("NOSCRIPT this script has not been sent through the adapter yet");
       return (await redis.evalsha(strippedHash, keys.length, ...keys, ...(args as RedisArgument[]))) as TData;
     },
     async eval<TArgs extends unknown[], TData = unknown>(script: string, keys: string[], args: TArgs): Promise<TData> {
-      await firstConnection;
+      if (connecting) await connecting;
       return (await redis.eval(scripts.strip(script), keys.length, ...keys, ...(args as RedisArgument[]))) as TData;
     },
   };
