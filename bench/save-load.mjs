@@ -3,13 +3,17 @@
 //
 //   node bench/save-load.mjs [--url http://127.0.0.1:3300]... [--connections 16,64]
 //        [--duration 10] [--warmup 2] [--routes trivial,save,load] [--server-pid PID]...
-//        [--database taleshard_bench] [--out bench/results/x.json] [--no-seed] [--scaling]
+//        [--database taleshard_bench] [--out bench/results/x.json] [--no-seed] [--scaling] [--rounds 1]
 //
 // With several --url, every scenario runs one autocannon instance per URL at the same time,
 // each with its share of the connections, and sums their throughput (there is no load
 // balancer here); --scaling also runs each scenario on the first URL alone, just before.
 // --server-pid (a server's process tree) and --database (its Postgres backends) let it
 // attribute CPU time; "cores" in the table are CPU seconds per wall-clock second.
+// --rounds N runs the whole sequence N times and reports, per scenario, the round with the
+// median req/s. The routes get-constant, post-constant, load-anonymous and save-anonymous exist
+// only in the control build of bench/controls.sh.
+import { execFileSync } from "node:child_process";
 import { mkdir, readFile, readdir, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -29,6 +33,7 @@ const { values: args } = parseArgs({
     out: { type: "string" },
     scaling: { type: "boolean", default: false },
     "no-seed": { type: "boolean", default: false },
+    rounds: { type: "string", default: "1" },
   },
 });
 
@@ -38,6 +43,7 @@ const duration = Number(args.duration);
 const warmup = Number(args.warmup);
 const routes = args.routes.split(",");
 const serverPids = args["server-pid"].map(Number);
+const rounds = Number(args.rounds);
 
 for (const url of urls) {
   if (!["127.0.0.1", "localhost", "[::1]"].includes(new URL(url).hostname)) throw new Error(`refusing to load a non-local host: ${url}`);
@@ -57,11 +63,15 @@ const loadPaths = sessionIds.map((id) => `/api/v1/load/${id}`);
 // and send that cookie (and our Origin, for the CSRF check) like the game's pages do.
 // A server without accounts answers 404 there and gets no cookie.
 const authHeadersByUrl = new Map();
+/** The guest's user id (the anonymous controls save and load as this owner). */
+let benchUserId = "";
 
 async function signInAsGuest(url) {
   const response = await fetch(`${url}/api/auth/guest?callbackUrl=/`, { redirect: "manual" });
   const cookie = response.headers.getSetCookie().find((value) => value.startsWith("authjs.session-token="));
   authHeadersByUrl.set(url, cookie ? { cookie: cookie.split(";")[0], origin: url } : {});
+  const account = await fetch(`${url}/api/v1/account`, { headers: authHeadersByUrl.get(url) });
+  if (account.status === 200) benchUserId = (await account.json()).id;
 }
 
 /** One autocannon request template per route; the cycling counter is shared by all connections. */
@@ -79,6 +89,27 @@ function requestsFor(route, url) {
       };
     case "load":
       return { method: "GET", headers: auth, requests: [{ setupRequest: (req) => ({ ...req, path: loadPaths[next++ % SESSIONS] }) }] };
+    // The controls of bench/controls.sh: the same shapes without our work, and our work without the session.
+    case "get-constant":
+      return { method: "GET", headers: auth, requests: [{ setupRequest: (req) => ({ ...req, path: `/api/bench/constant/${sessionIds[next++ % SESSIONS]}` }) }] };
+    case "post-constant":
+      return {
+        method: "POST",
+        headers: { "content-type": "application/json", ...auth },
+        requests: [{ setupRequest: (req) => ({ ...req, path: "/api/bench/constant-post", body: saveBodies[next++ % SESSIONS] }) }],
+      };
+    case "load-anonymous":
+      return {
+        method: "GET",
+        headers: { "x-bench-owner": benchUserId },
+        requests: [{ setupRequest: (req) => ({ ...req, path: `/api/bench/anonymous/load/${sessionIds[next++ % SESSIONS]}` }) }],
+      };
+    case "save-anonymous":
+      return {
+        method: "POST",
+        headers: { "content-type": "application/json", "x-bench-owner": benchUserId },
+        requests: [{ setupRequest: (req) => ({ ...req, path: "/api/bench/anonymous/save", body: saveBodies[next++ % SESSIONS] }) }],
+      };
     default:
       throw new Error(`unknown route: ${route}`);
   }
@@ -96,6 +127,16 @@ async function seed(url) {
   }
   const check = await fetch(`${url}${loadPaths[SESSIONS - 1]}`, { headers: authHeadersByUrl.get(url) });
   if (check.status !== 200) throw new Error(`seeded session does not load: HTTP ${check.status}`);
+}
+
+// With --no-seed, the parties come from bench/pgbench/seed.sql; they belong to a fixed bench user,
+// so hand them to the guest this run signed in as (loads are owner-scoped).
+const SEED_OWNER_ID = "00000000-0000-4000-8000-0000000b0b0b";
+
+function adoptSeededParties() {
+  if (!benchUserId) throw new Error("the bench guest has no account id (did the sign-in fail?)");
+  const sql = `UPDATE parties SET owner_id = '${benchUserId}'::uuid WHERE owner_id = '${SEED_OWNER_ID}'::uuid`;
+  execFileSync("psql", ["-h", "127.0.0.1", "-U", "postgres", "-d", args.database, "-qc", sql]);
 }
 
 // ---- CPU accounting (Linux /proc) ------------------------------------------------------
@@ -204,13 +245,26 @@ async function scenario(route, connections, targets) {
 const find = (results, route, connections, processes) =>
   results.find((r) => r.route === route && r.connections === connections && r.processes === processes);
 
+/** Each route against the trivial route, and against its control when that was measured too. */
+const RATIOS = [
+  ["save", "trivial"],
+  ["load", "trivial"],
+  ["post-constant", "trivial"],
+  ["get-constant", "trivial"],
+  ["save", "post-constant"],
+  ["load", "get-constant"],
+  ["save", "save-anonymous"],
+  ["load", "load-anonymous"],
+];
+
 function ratiosAt(results, connections, processes) {
-  const trivial = find(results, "trivial", connections, processes)?.reqPerSec;
-  const ratio = (route) => {
+  const ratios = {};
+  for (const [route, baseline] of RATIOS) {
     const value = find(results, route, connections, processes)?.reqPerSec;
-    return trivial && value ? round(value / trivial, 3) : null;
-  };
-  return { connections, processes, saveVsTrivial: ratio("save"), loadVsTrivial: ratio("load") };
+    const base = find(results, baseline, connections, processes)?.reqPerSec;
+    if (value && base) ratios[`${route}/${baseline}`] = round(value / base, 3);
+  }
+  return { connections, processes, ratios };
 }
 
 function markdown(results, ratios, scaling) {
@@ -225,32 +279,50 @@ function markdown(results, ratios, scaling) {
   }
   lines.push("");
   for (const ratio of ratios) {
-    lines.push(`At c=${ratio.connections}, ${ratio.processes} process(es): save/trivial = ${ratio.saveVsTrivial ?? "–"}, load/trivial = ${ratio.loadVsTrivial ?? "–"}`);
+    const listed = Object.entries(ratio.ratios).map(([name, value]) => `${name} = ${value}`);
+    lines.push(`At c=${ratio.connections}, ${ratio.processes} process(es): ${listed.join(", ") || "–"}`);
   }
   for (const s of scaling) lines.push(`Scaling, ${s.route} at c=${s.connections}: ${urls.length} processes = ${s.factor ?? "–"} × 1 process`);
   return lines.join("\n");
+}
+
+/** Per scenario, the round with the median req/s; every round's req/s is kept beside it. */
+function medianRounds(measured) {
+  const byScenario = new Map();
+  for (const r of measured) {
+    const key = `${r.route} ${r.connections} ${r.processes}`;
+    byScenario.set(key, [...(byScenario.get(key) ?? []), r]);
+  }
+  return [...byScenario.values()].map((all) => {
+    const sorted = all.toSorted((a, b) => a.reqPerSec - b.reqPerSec);
+    const median = sorted[Math.floor((sorted.length - 1) / 2)];
+    return all.length > 1 ? { ...median, roundsReqPerSec: all.map((r) => r.reqPerSec) } : median;
+  });
 }
 
 async function main() {
   // One guest for all servers: they share the database and the AUTH_SECRET.
   await signInAsGuest(urls[0]);
   for (const url of urls.slice(1)) authHeadersByUrl.set(url, { ...authHeadersByUrl.get(urls[0]), origin: url });
-  if (!args["no-seed"] && routes.includes("load")) await seed(urls[0]);
+  if (routes.some((route) => route.startsWith("load"))) await (args["no-seed"] ? adoptSeededParties() : seed(urls[0]));
 
   // --scaling: each route on the first server alone, then on all of them, back to back, so
   // the comparison shares the machine's (fluctuating) load.
   const layouts = args.scaling ? [[urls[0]], urls] : [urls];
   const loadBefore = os.loadavg();
-  const results = [];
-  for (const connections of connectionLevels) {
-    for (const route of routes) {
-      for (const targets of layouts) {
-        const result = await scenario(route, connections, targets);
-        console.error(`${route} c=${result.connections} x${result.processes}: ${result.reqPerSec} req/s, p99 ${result.p99ms} ms`);
-        results.push(result);
+  const measured = [];
+  for (let round = 1; round <= rounds; round++) {
+    for (const connections of connectionLevels) {
+      for (const route of routes) {
+        for (const targets of layouts) {
+          const result = await scenario(route, connections, targets);
+          console.error(`${rounds > 1 ? `round ${round}: ` : ""}${route} c=${result.connections} x${result.processes}: ${result.reqPerSec} req/s, p99 ${result.p99ms} ms`);
+          measured.push(result);
+        }
       }
     }
   }
+  const results = medianRounds(measured);
 
   const ratios = connectionLevels.flatMap((c) => layouts.map((targets) => ratiosAt(results, c, targets.length)));
   const scaling = !args.scaling
@@ -266,6 +338,7 @@ async function main() {
     date: new Date().toISOString(),
     urls,
     durationS: duration,
+    rounds,
     warmupS: warmup,
     sessions: SESSIONS,
     machine: { cpus: os.cpus().length, node: process.version, loadavgBefore: loadBefore.map((l) => round(l, 2)), loadavgAfter: os.loadavg().map((l) => round(l, 2)) },
