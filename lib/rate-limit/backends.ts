@@ -1,4 +1,5 @@
 import "server-only";
+import { setTimeout as sleep } from "node:timers/promises";
 import { Ratelimit, type RatelimitConfig } from "@upstash/ratelimit";
 import { Redis as UpstashRedis } from "@upstash/redis";
 import { Redis } from "ioredis";
@@ -85,8 +86,9 @@ export function createRedisBackend({ url }: { url: string }): RateLimitBackend {
   // Failing commands are reported (rate-limited) by the limiter; this only stops ioredis printing
   // every reconnection attempt.
   redis.on("error", () => {});
-  // Commands wait for the first connection attempt, so requests right after startup are counted.
-  const firstConnection = redis.connect().catch(() => {});
+  // Commands wait for the first connection attempt, so requests right after startup are counted,
+  // but no longer than a command may take: a server that accepts and never answers stalls nobody.
+  const firstConnection = Promise.race([redis.connect().catch(() => {}), sleep(STORE_TIMEOUT_MS)]);
   return createRatelimitBackend({
     kind: "redis",
     client: createRedisScriptAdapter({ redis, firstConnection }),

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { createServer, type AddressInfo, type Server, type Socket } from "node:net";
 import { setTimeout as sleep } from "node:timers/promises";
 import { Redis as UpstashRedis } from "@upstash/redis";
 import { Redis } from "ioredis";
@@ -227,6 +228,46 @@ describe("when the store cannot be reached", () => {
       }
     },
     1000, // both requests within a second: a dead store must not stall requests
+  );
+});
+
+describe("when the store accepts connections but never answers", () => {
+  let silent: Server;
+  let silentUrl = "";
+  const sockets = new Set<Socket>();
+  beforeAll(async () => {
+    silent = createServer((socket) => {
+      sockets.add(socket);
+      socket.on("close", () => sockets.delete(socket));
+    });
+    await new Promise<void>((resolve) => silent.listen(0, "127.0.0.1", resolve));
+    silentUrl = `redis://127.0.0.1:${(silent.address() as AddressInfo).port}`;
+  });
+  afterAll(async () => {
+    for (const socket of sockets) socket.destroy();
+    await new Promise((resolve) => silent.close(resolve));
+  });
+
+  test(
+    "redis: each request waits at most about the store timeout, then is allowed and counted",
+    async () => {
+      vi.spyOn(console, "warn").mockImplementation(() => {});
+      const backend = createRedisBackend({ url: silentUrl });
+      try {
+        const limiter = createRateLimiter({ backend, rules: TEST_RULES, prefix: uniquePrefix() });
+        const save = { policy: "save", userId: "player-5", ip: "203.0.113.50" } as const;
+        // The first request also waits for the connection, which never becomes ready.
+        for (const attempt of [1, 2]) {
+          const started = performance.now();
+          await expect(limiter.enforce(save)).resolves.toEqual({});
+          expect(performance.now() - started, `request ${attempt}`).toBeLessThan(2_500);
+        }
+        expect(limiter.health()).toMatchObject({ backend: "redis", failOpenCount: 2 });
+      } finally {
+        await backend.close();
+      }
+    },
+    10_000,
   );
 });
 
