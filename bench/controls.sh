@@ -8,22 +8,17 @@
 #     and save-anonymous do everything load and save do except those two.
 # The controls live in bench/controls/app and must never ship (the anonymous ones take the owner
 # from a header), so they are built into a throwaway copy of the app. Limits count in Redis, as
-# in production, when it answers on REDIS_URL (default redis://127.0.0.1:6379).
+# in production, when one answers on REDIS_URL (default redis://127.0.0.1:6379).
 #
 #   bench/controls.sh            (env: DURATION=6 WARMUP=2 ROUNDS=3 CONNECTIONS=64)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
 
+source bench/common.sh
 DB=taleshard_bench_controls
-PG=(-h 127.0.0.1 -p 5432 -U postgres)
 PORT=3320
 RUN_DIR="bench/results/controls-$(date +%Y%m%d-%H%M%S)"
-export DATABASE_URL="postgresql://postgres@127.0.0.1:5432/$DB"
-export NEXT_TELEMETRY_DISABLED=1
-export AUTH_SECRET="${AUTH_SECRET:-$(head -c 32 /dev/urandom | base64 | tr -d '\n')}"
-export REDIS_URL="${REDIS_URL:-redis://127.0.0.1:6379}"
-redis-cli -u "$REDIS_URL" ping > /dev/null 2>&1 || { echo "no Redis at $REDIS_URL: limits count in memory" >&2; unset REDIS_URL; }
 mkdir -p "$RUN_DIR"
 COPY=$(mktemp -d "${TMPDIR:-/tmp}/taleshard-controls.XXXXXX")
 
@@ -56,17 +51,15 @@ log "building the copy"
 (cd "$COPY" && timeout 300 npx next build) > "$RUN_DIR/build.log" 2>&1 || { tail -30 "$RUN_DIR/build.log" >&2; exit 1; }
 
 log "fresh database $DB"
-dropdb "${PG[@]}" --if-exists --force "$DB"
-createdb "${PG[@]}" "$DB"
-npm run --silent db:deploy > "$RUN_DIR/migrate.log" 2>&1 || { cat "$RUN_DIR/migrate.log" >&2; exit 1; }
+fresh_database "$DB" "$RUN_DIR/migrate.log"
 psql "${PG[@]}" -d "$DB" -q -v ON_ERROR_STOP=1 -f bench/pgbench/seed.sql
 
 (cd "$COPY" && NODE_ENV=production RATE_LIMIT_SAVE_PER_MINUTE=1000000000 setsid node node_modules/next/dist/bin/next start -p "$PORT" -H 127.0.0.1) \
   > "$RUN_DIR/server.log" 2>&1 &
 SERVER_PID=$!
-for _ in $(seq 120); do curl -sf -o /dev/null "http://127.0.0.1:$PORT/api/health" && break; sleep 0.5; done
+wait_healthy "$PORT"
 
-{ echo "start: $(uptime)"; echo "node $(node -v), $(nproc) cores, rate limits in ${REDIS_URL:+Redis}${REDIS_URL:-memory}"; } > "$RUN_DIR/machine.txt"
+{ echo "start: $(uptime)"; echo "node $(node -v), $(nproc) cores, rate limits in $RATE_LIMIT_STORE"; } > "$RUN_DIR/machine.txt"
 timeout 900 node bench/save-load.mjs --url "http://127.0.0.1:$PORT" --server-pid "$SERVER_PID" --database "$DB" --no-seed \
   --routes trivial,get-constant,load-anonymous,load,post-constant,save-anonymous,save \
   --connections "${CONNECTIONS:-64}" --rounds "${ROUNDS:-3}" --duration "${DURATION:-6}" --warmup "${WARMUP:-2}" \

@@ -12,13 +12,9 @@ cd "$(dirname "$0")/.."
 ROUTE=${1:?usage: bench/profile.sh save|load|trivial [connections] [seconds]}
 CONNECTIONS=${2:-16}
 SECONDS_EACH=${3:-10}
+source bench/common.sh
 DB=taleshard_bench_profile
-PG=(-h 127.0.0.1 -p 5432 -U postgres)
 OUT="bench/results/profile-$ROUTE-$(date +%Y%m%d-%H%M%S)"
-export DATABASE_URL="postgresql://postgres@127.0.0.1:5432/$DB"
-export NEXT_TELEMETRY_DISABLED=1
-# The production server signs session cookies; rate limits count in Redis when REDIS_URL is set.
-export AUTH_SECRET="${AUTH_SECRET:-$(head -c 32 /dev/urandom | base64 | tr -d '\n')}"
 mkdir -p "$OUT"
 
 SERVER_PID=
@@ -30,9 +26,7 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 [[ -f .next/BUILD_ID ]] || { echo "no build: run npm run build first" >&2; exit 1; }
-dropdb "${PG[@]}" --if-exists --force "$DB"
-createdb "${PG[@]}" "$DB"
-npm run --silent db:deploy > "$OUT/migrate.log" 2>&1 || { cat "$OUT/migrate.log" >&2; exit 1; }
+fresh_database "$DB" "$OUT/migrate.log"
 # Seeded with SQL rather than through the API, so the profile holds only the route under test.
 psql "${PG[@]}" -d "$DB" -q -v ON_ERROR_STOP=1 -f bench/pgbench/seed.sql
 
@@ -41,7 +35,7 @@ psql "${PG[@]}" -d "$DB" -q -v ON_ERROR_STOP=1 -f bench/pgbench/seed.sql
 NODE_ENV=production RATE_LIMIT_SAVE_PER_MINUTE=1000000000 node --cpu-prof --cpu-prof-dir="$OUT" node_modules/next/dist/bin/next start -p 3310 -H 127.0.0.1 \
   > "$OUT/server.log" 2>&1 &
 SERVER_PID=$!
-for _ in $(seq 120); do curl -sf -o /dev/null http://127.0.0.1:3310/api/health && break; sleep 0.5; done
+wait_healthy 3310
 
 node bench/save-load.mjs --url http://127.0.0.1:3310 --routes "$ROUTE" --connections "$CONNECTIONS" --no-seed \
   --duration "$SECONDS_EACH" --database "$DB" --server-pid "$SERVER_PID" --out "$OUT/save-load.json"

@@ -8,15 +8,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+source bench/common.sh
 DB=taleshard_bench
-PG=(-h 127.0.0.1 -p 5432 -U postgres)
 DURATION=${DURATION:-10}
 WARMUP=${WARMUP:-2}
 RUN_DIR="bench/results/$(date +%Y%m%d-%H%M%S)"
-export DATABASE_URL="postgresql://postgres@127.0.0.1:5432/$DB"
-export NEXT_TELEMETRY_DISABLED=1
-# The production server signs session cookies; rate limits count in Redis when REDIS_URL is set.
-export AUTH_SECRET="${AUTH_SECRET:-$(head -c 32 /dev/urandom | base64 | tr -d '\n')}"
 mkdir -p "$RUN_DIR"
 
 log() { echo "[bench $(date +%H:%M:%S)] $*" >&2; }
@@ -40,16 +36,6 @@ stop_servers() {
   SERVER_PIDS=()
 }
 
-wait_healthy() {
-  local port=$1
-  for _ in $(seq 120); do
-    curl -sf -o /dev/null "http://127.0.0.1:$port/api/health" && return 0
-    sleep 0.5
-  done
-  log "the server on :$port did not become healthy; see $RUN_DIR/server-$port.log"
-  return 1
-}
-
 cleanup() {
   stop_servers
   dropdb "${PG[@]}" --if-exists --force "$DB" || true
@@ -64,12 +50,10 @@ build_is_stale() {
     -newer .next/BUILD_ID -type f -print -quit 2> /dev/null) ]]
 }
 
-{ echo "start: $(uptime)"; echo "node $(node -v), $(nproc) cores, $(psql "${PG[@]}" -Atc 'show server_version')"; } > "$RUN_DIR/machine.txt"
+{ echo "start: $(uptime)"; echo "node $(node -v), $(nproc) cores, $(psql "${PG[@]}" -Atc 'show server_version'), rate limits in $RATE_LIMIT_STORE"; } > "$RUN_DIR/machine.txt"
 
 log "fresh database $DB"
-dropdb "${PG[@]}" --if-exists --force "$DB"
-createdb "${PG[@]}" "$DB"
-npm run --silent db:deploy > "$RUN_DIR/migrate.log" 2>&1 || { cat "$RUN_DIR/migrate.log" >&2; exit 1; }
+fresh_database "$DB" "$RUN_DIR/migrate.log"
 
 if build_is_stale; then
   log "building (npm run build)"

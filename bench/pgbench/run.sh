@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The database's ceiling: the save upsert and the load select straight from pgbench, no HTTP,
 # no Node. Usage: bench/pgbench/run.sh <database> <output dir> [clients: "16 64"] [seconds: 10]
-#   [modes: "prepared"]. -M prepared is the ceiling (parsed and planned once per connection);
-# -M extended sends an unnamed statement every time, which is what the app's pg driver does.
+#   [modes: "prepared"]. -M prepared parses and plans once per connection, as the app's save and
+# load do (named statements); -M extended sends an unnamed statement every time, as Prisma does
+# (and the app behind `?pgbouncer=true`).
 set -euo pipefail
 
 DB=${1:?database name}
@@ -18,7 +19,7 @@ rm -f "$OUT/pgbench.jsonl"
 
 psql "${CONN[@]}" -d "$DB" -q -v ON_ERROR_STOP=1 -f "$HERE/seed.sql"
 
-# The same mid-game state as bench/save-load.mjs, bound as parameters like Prisma binds them.
+# The same mid-game state as bench/save-load.mjs, bound as parameters as the app binds them.
 HEROES='[{"name":"Brakka Ironhide","class":"Fighter","hp":24},{"name":"Elowen Vex","class":"Wizard","hp":11},{"name":"Pip Quickfingers","class":"Rogue","hp":15},{"name":"Sister Maud","class":"Cleric","hp":18}]'
 CHOICES='{"scene1":"ask-locals","scene2":"pick-lock","scene3":"track-wolves","scene4":"sing-toll","scene5":"cleric-prayer"}'
 STATE="{\"scene_index\":6,\"party_name\":\"The Lantern Bearers 1\",\"heroes\":$HEROES,\"symbol_choice\":\"balance\",\"choices\":$CHOICES}"

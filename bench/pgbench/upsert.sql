@@ -1,4 +1,4 @@
--- The save statement of lib/saves/service.ts (saveGame), verbatim but for the parameters:
+-- The save statement of lib/saves/service.ts (SAVE_PARTY), verbatim but for the parameters:
 -- the state comes in as pgbench variables (-D, sent as bind parameters under -M prepared),
 -- expected_version is NULL (a plain save), the owner is the bench user of seed.sql and the
 -- session id is one of bench-0000..bench-0999.
@@ -20,6 +20,6 @@ WITH upserted AS (
   SELECT id, version, scene_index, :state::jsonb FROM upserted
 ), pruned AS (
   DELETE FROM party_snapshots s USING upserted u
-  WHERE s.party_id = u.id AND s.version <= u.version - 20::int
+  WHERE s.party_id = u.id AND s.version <= u.version - 20
 )
 SELECT version, scene_index FROM upserted;
