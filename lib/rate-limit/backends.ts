@@ -80,7 +80,7 @@ export function createRedisBackend({ url }: { url: string }): RateLimitBackend {
     // While disconnected, fail commands at once (the request fails open) rather than queue them.
     enableOfflineQueue: false,
     maxRetriesPerRequest: 0,
-    // The per-user and per-IP checks of one request leave in one write (one round trip).
+    // Commands issued in the same tick (the checks of concurrent requests) leave in one write.
     enableAutoPipelining: true,
   });
   // Failing commands are reported (rate-limited) by the limiter; this only stops ioredis printing

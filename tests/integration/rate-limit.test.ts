@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { createServer, type AddressInfo, type Server, type Socket } from "node:net";
+import { connect, createServer, type AddressInfo, type Server, type Socket } from "node:net";
 import { setTimeout as sleep } from "node:timers/promises";
 import { Redis as UpstashRedis } from "@upstash/redis";
 import { Redis } from "ioredis";
@@ -187,6 +187,33 @@ describe.each(redisUrl ? [redisUrl] : [])("against the Redis server at %s", (url
       );
     } finally {
       await backend.close();
+    }
+  });
+
+  test("the per-user and per-IP checks of one request reach Redis in one write (one round trip)", async () => {
+    // A TCP relay in front of Redis that records what the app writes, chunk by chunk.
+    const redisAddress = new URL(url);
+    const written: string[] = [];
+    const relay = createServer((client) => {
+      const upstream = connect(Number(redisAddress.port || 6379), redisAddress.hostname);
+      client.on("data", (chunk) => written.push(chunk.toString("latin1")));
+      client.pipe(upstream).pipe(client);
+      client.on("close", () => upstream.destroy());
+      upstream.on("close", () => client.destroy());
+    });
+    await new Promise<void>((resolve) => relay.listen(0, "127.0.0.1", resolve));
+    const backend = createRedisBackend({ url: `redis://127.0.0.1:${(relay.address() as AddressInfo).port}` });
+    try {
+      const limiter = createRateLimiter({ backend, rules: TEST_RULES, prefix: uniquePrefix() });
+      const save = { policy: "save", userId: "player-6", ip: "203.0.113.60" } as const;
+      await limiter.enforce(save); // connects, and loads the script (NOSCRIPT, then EVAL)
+      written.length = 0;
+      expect(await limiter.enforce(save)).toMatchObject({ "RateLimit-Remaining": "1" });
+      expect(written).toHaveLength(1);
+      expect(written[0]!.match(/\bevalsha\b/gi)).toHaveLength(2);
+    } finally {
+      await backend.close();
+      await new Promise((resolve) => relay.close(resolve));
     }
   });
 
