@@ -32,11 +32,10 @@ const ERROR_FORMAT = "minimal";
  * prepared statement between transactions: statements are then sent unnamed.
  */
 export function connectPostgres({ url, poolMax = env.DATABASE_POOL_MAX }: { url: string; poolMax?: number }): Database {
-  const parsed = new URL(url);
-  const namedStatements = parsed.searchParams.get("pgbouncer") !== "true";
-  parsed.searchParams.delete("pgbouncer");
+  // The driver ignores query parameters it does not know, so the URL is passed on as it is.
+  const namedStatements = new URL(url).searchParams.get("pgbouncer") !== "true";
   // One pool per process, shared by Prisma and the hot path.
-  const pool = new Pool({ connectionString: parsed.toString(), max: poolMax });
+  const pool = new Pool({ connectionString: url, max: poolMax });
   // An idle connection dropped by the server is replaced on next use; unhandled, it would end the process.
   pool.on("error", (error) => console.warn(`[db] idle connection lost: ${error.message}`));
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool), errorFormat: ERROR_FORMAT });

@@ -94,7 +94,10 @@ const SAVE_PARTY = `
   )
   SELECT version, scene_index FROM upserted`;
 
-/** Without a match for the expected version, a 409 carries the current save. */
+/**
+ * Saves the owner's party (SAVE_PARTY). When `expectedVersion` no longer matches, nothing is
+ * written and a 409 carries the current save.
+ */
 export async function saveGame({
   ownerId,
   sessionId,
