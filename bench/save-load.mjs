@@ -57,7 +57,6 @@ const saveBody = (sessionId, i) => JSON.stringify({ session_id: sessionId, state
 
 // Bodies are built once so the client spends no CPU on JSON per request.
 const saveBodies = sessionIds.map(saveBody);
-const loadPaths = sessionIds.map((id) => `/api/v1/load/${id}`);
 
 // The save/load API needs a session: sign in once as a guest, as a browser's first visit does,
 // and send that cookie (and our Origin, for the CSRF check) like the game's pages do.
@@ -74,42 +73,40 @@ async function signInAsGuest(url) {
   if (account.status === 200) benchUserId = (await account.json()).id;
 }
 
-/** One autocannon request template per route; the cycling counter is shared by all connections. */
+/** One autocannon request template per route, cycling through the sessions (one counter for all connections). */
 function requestsFor(route, url) {
-  let next = 0;
   const auth = authHeadersByUrl.get(url) ?? {};
+  const anonymous = { "x-bench-owner": benchUserId };
+  // Paths and bodies are built up front so the client spends no CPU on them per request.
+  const get = (headers, pathOf) => {
+    const paths = sessionIds.map(pathOf);
+    let next = 0;
+    return { method: "GET", headers, requests: [{ setupRequest: (req) => ({ ...req, path: paths[next++ % SESSIONS] }) }] };
+  };
+  const post = (headers, path) => {
+    let next = 0;
+    return {
+      method: "POST",
+      headers: { "content-type": "application/json", ...headers },
+      requests: [{ setupRequest: (req) => ({ ...req, path, body: saveBodies[next++ % SESSIONS] }) }],
+    };
+  };
   switch (route) {
     case "trivial":
       return { method: "GET", requests: [{ path: "/api/health/live" }] };
     case "save":
-      return {
-        method: "POST",
-        headers: { "content-type": "application/json", ...auth },
-        requests: [{ setupRequest: (req) => ({ ...req, path: "/api/v1/save", body: saveBodies[next++ % SESSIONS] }) }],
-      };
+      return post(auth, "/api/v1/save");
     case "load":
-      return { method: "GET", headers: auth, requests: [{ setupRequest: (req) => ({ ...req, path: loadPaths[next++ % SESSIONS] }) }] };
+      return get(auth, (id) => `/api/v1/load/${id}`);
     // The controls of bench/controls.sh: the same shapes without our work, and our work without the session.
     case "get-constant":
-      return { method: "GET", headers: auth, requests: [{ setupRequest: (req) => ({ ...req, path: `/api/bench/constant/${sessionIds[next++ % SESSIONS]}` }) }] };
+      return get(auth, (id) => `/api/bench/constant/${id}`);
     case "post-constant":
-      return {
-        method: "POST",
-        headers: { "content-type": "application/json", ...auth },
-        requests: [{ setupRequest: (req) => ({ ...req, path: "/api/bench/constant-post", body: saveBodies[next++ % SESSIONS] }) }],
-      };
+      return post(auth, "/api/bench/constant-post");
     case "load-anonymous":
-      return {
-        method: "GET",
-        headers: { "x-bench-owner": benchUserId },
-        requests: [{ setupRequest: (req) => ({ ...req, path: `/api/bench/anonymous/load/${sessionIds[next++ % SESSIONS]}` }) }],
-      };
+      return get(anonymous, (id) => `/api/bench/anonymous/load/${id}`);
     case "save-anonymous":
-      return {
-        method: "POST",
-        headers: { "content-type": "application/json", "x-bench-owner": benchUserId },
-        requests: [{ setupRequest: (req) => ({ ...req, path: "/api/bench/anonymous/save", body: saveBodies[next++ % SESSIONS] }) }],
-      };
+      return post(anonymous, "/api/bench/anonymous/save");
     default:
       throw new Error(`unknown route: ${route}`);
   }
@@ -125,7 +122,7 @@ async function seed(url) {
       }),
     );
   }
-  const check = await fetch(`${url}${loadPaths[SESSIONS - 1]}`, { headers: authHeadersByUrl.get(url) });
+  const check = await fetch(`${url}/api/v1/load/${sessionIds[SESSIONS - 1]}`, { headers: authHeadersByUrl.get(url) });
   if (check.status !== 200) throw new Error(`seeded session does not load: HTTP ${check.status}`);
 }
 
