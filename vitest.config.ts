@@ -18,6 +18,7 @@ const integration = (database: "pglite" | "postgres"): TestProjectInlineConfigur
   test: {
     name: `integration:${database}`,
     include: ["tests/integration/**/*.test.ts"],
+    exclude: database === "pglite" ? ["tests/integration/**/*.postgres.test.ts"] : [],
     environment: "node",
     globalSetup: database === "postgres" ? [fromRoot("./tests/support/postgres-database.ts")] : [],
     setupFiles: [fromRoot("./tests/support/database-env.ts")],

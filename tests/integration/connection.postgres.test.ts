@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, test } from "vitest";
 import { connectPostgres, type Database } from "@/lib/db/client";
 
-describe.runIf(process.env.TEST_DATABASE === "postgres")("the Postgres connection", () => {
+// Postgres only (*.postgres.test.ts): the embedded database has no pool and no prepared statements.
+describe("the Postgres connection", () => {
   let database: Database | undefined;
   afterEach(async () => {
     await database?.close();
