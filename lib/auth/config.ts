@@ -4,6 +4,7 @@ import NextAuth, { type User } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
 import { getPrisma } from "@/lib/db/client";
+import { logAuthError } from "./auth-log";
 import { emailSchema } from "./password-rules";
 import { oauthProviders } from "./providers";
 import type { Role } from "./roles";
@@ -33,12 +34,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async () => ({
   secret: authSecret(),
   trustHost: true,
   pages: { signIn: "/signin", error: "/signin" },
-  // A wrong password is an answer, not a server fault: keep it out of the error log.
-  logger: {
-    error(error) {
-      if (error.name !== "CredentialsSignin") console.error("[auth]", error);
-    },
-  },
+  logger: { error: logAuthError },
   providers: [
     Credentials({
       id: "credentials",
