@@ -4,38 +4,46 @@ import { ApiError, type ErrorCode } from "./errors";
 export const DEFAULT_BODY_LIMIT = 64 * 1024;
 
 /**
- * Reads a JSON body of at most `maxBytes`, counting bytes as they arrive so an oversized
- * or lying Content-Length cannot make the server buffer more than the limit.
+ * Reads a JSON body of at most `maxBytes`. A declared Content-Length over the limit is refused
+ * before reading. With a declared length, HTTP framing makes the body exactly that long (the
+ * server's parser stops there), so it is read whole; without one (chunked), bytes are counted as
+ * they arrive, so the server never buffers more than the limit.
  */
 export async function readJsonBody(request: Request, { maxBytes = DEFAULT_BODY_LIMIT }: { maxBytes?: number } = {}): Promise<unknown> {
   const contentType = request.headers.get("content-type");
   if (contentType && !/^application\/([\w.+-]+\+)?json\b/i.test(contentType)) throw new ApiError("unsupported_media_type:body");
 
   const tooLarge = () => new ApiError("payload_too_large:body", { message: `The request body is larger than ${Math.round(maxBytes / 1024)} KB.` });
-  const declaredLength = Number(request.headers.get("content-length") ?? "0");
-  if (declaredLength > maxBytes) throw tooLarge();
+  const declaredLength = request.headers.get("content-length");
+  if (Number(declaredLength ?? "0") > maxBytes) throw tooLarge();
   if (!request.body) throw new ApiError("bad_request:empty_body");
 
+  const bytes = declaredLength === null ? await readCounting(request.body, maxBytes) : new Uint8Array(await request.arrayBuffer());
+  // Also holds for a Request built in-process, where nothing enforces the declared length.
+  if (bytes === null || bytes.byteLength > maxBytes) throw tooLarge();
+  if (bytes.byteLength === 0) throw new ApiError("bad_request:empty_body");
+
+  try {
+    return JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8")) as unknown;
+  } catch {
+    throw new ApiError("bad_request:json");
+  }
+}
+
+/** The whole stream, or null as soon as it passes `maxBytes` (the rest is not read). */
+async function readCounting(body: ReadableStream<Uint8Array>, maxBytes: number): Promise<Uint8Array | null> {
   const chunks: Uint8Array[] = [];
   let received = 0;
-  const reader = request.body.getReader();
+  const reader = body.getReader();
   for (;;) {
     const { done, value } = await reader.read();
-    if (done) break;
+    if (done) return Buffer.concat(chunks);
     received += value.byteLength;
     if (received > maxBytes) {
       await reader.cancel();
-      throw tooLarge();
+      return null;
     }
     chunks.push(value);
-  }
-  if (received === 0) throw new ApiError("bad_request:empty_body");
-
-  const text = Buffer.concat(chunks).toString("utf8");
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    throw new ApiError("bad_request:json");
   }
 }
 

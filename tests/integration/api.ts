@@ -60,7 +60,11 @@ export function apiAs(auth: Record<string, string>) {
   const post = (path: string, body: BodyInit | null, headers: Record<string, string> = JSON_HEADERS) => request(path, { method: "POST", body, headers: { ...auth, ...headers } });
   return {
     saveRaw: async (body: BodyInit | null, headers?: Record<string, string>) => toJson(await save.POST(post("/api/v1/save", body, headers), undefined)),
-    save: async (body: unknown) => toJson(await save.POST(post("/api/v1/save", JSON.stringify(body)), undefined)),
+    // Declares its length, as browsers and HTTP clients do (saveRaw can leave it out).
+    save: async (body: unknown) => {
+      const json = JSON.stringify(body);
+      return toJson(await save.POST(post("/api/v1/save", json, { ...JSON_HEADERS, "content-length": String(Buffer.byteLength(json)) }), undefined));
+    },
     load: async (sessionId: string) => toJson(await load.GET(request(`/api/v1/load/${sessionId}`, { headers: auth }), sessionContext(sessionId))),
     history: async (sessionId: string) => toJson(await history.GET(request(`/api/v1/saves/${sessionId}/history`, { headers: auth }), sessionContext(sessionId))),
     restore: async (sessionId: string, body: unknown) =>

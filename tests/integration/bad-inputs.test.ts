@@ -64,6 +64,13 @@ const rawCases: [name: string, body: BodyInit | null, headers: Record<string, st
   ["body over 64 KB", JSON.stringify({ ...good(), padding: "x".repeat(70 * 1024) }), undefined, 413, "payload_too_large:body"],
   ["body over 64 KB declared by Content-Length", "{}", { "content-type": "application/json", "content-length": String(1024 * 1024) }, 413, "payload_too_large:body"],
   [
+    "body over 64 KB behind a smaller Content-Length",
+    JSON.stringify({ ...good(), padding: "x".repeat(70 * 1024) }),
+    { "content-type": "application/json", "content-length": "100" },
+    413,
+    "payload_too_large:body",
+  ],
+  [
     "streamed body over 64 KB with no Content-Length",
     new Blob(["[", "1,".repeat(40 * 1024), "1]"]).stream(),
     undefined,
