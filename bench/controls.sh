@@ -10,7 +10,7 @@
 # from a header), so they are built into a throwaway copy of the app. Limits count in Redis, as
 # in production, when one answers on REDIS_URL (default redis://127.0.0.1:6379).
 #
-#   bench/controls.sh            (env: DURATION=6 WARMUP=2 ROUNDS=3 CONNECTIONS=64)
+#   bench/controls.sh            (env: DURATION=6 WARMUP=2 ROUNDS=5 CONNECTIONS=64, ROUTES=a,b,…)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -61,8 +61,8 @@ wait_healthy "$PORT"
 
 { echo "start: $(uptime)"; echo "node $(node -v), $(nproc) cores, rate limits in $RATE_LIMIT_STORE"; } > "$RUN_DIR/machine.txt"
 timeout 900 node bench/save-load.mjs --url "http://127.0.0.1:$PORT" --server-pid "$SERVER_PID" --database "$DB" --no-seed \
-  --routes trivial,get-constant,load-anonymous,load,post-constant,save-anonymous,save \
-  --connections "${CONNECTIONS:-64}" --rounds "${ROUNDS:-3}" --duration "${DURATION:-6}" --warmup "${WARMUP:-2}" \
+  --routes "${ROUTES:-trivial,get-constant,load-anonymous,load,post-constant,save-anonymous,save}" \
+  --connections "${CONNECTIONS:-64}" --rounds "${ROUNDS:-5}" --duration "${DURATION:-6}" --warmup "${WARMUP:-2}" \
   --out "$RUN_DIR/controls.json" | tee "$RUN_DIR/controls.md"
 echo "end: $(uptime)" >> "$RUN_DIR/machine.txt"
 log "done: $RUN_DIR"

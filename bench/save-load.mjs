@@ -254,12 +254,21 @@ const RATIOS = [
   ["load", "load-anonymous"],
 ];
 
+const perRound = (result) => result.roundsReqPerSec ?? [result.reqPerSec];
+const median = (values) => values.toSorted((x, y) => x - y)[Math.floor((values.length - 1) / 2)];
+
+/**
+ * With several rounds, the median of the per-round ratios: each compares two scenarios measured
+ * seconds apart, so drifts of the machine's speed between rounds cancel out.
+ */
 function ratiosAt(results, connections, processes) {
   const ratios = {};
   for (const [route, baseline] of RATIOS) {
-    const value = find(results, route, connections, processes)?.reqPerSec;
-    const base = find(results, baseline, connections, processes)?.reqPerSec;
-    if (value && base) ratios[`${route}/${baseline}`] = round(value / base, 3);
+    const value = find(results, route, connections, processes);
+    const base = find(results, baseline, connections, processes);
+    if (!value || !base) continue;
+    const baseRounds = perRound(base);
+    ratios[`${route}/${baseline}`] = round(median(perRound(value).map((reqPerSec, i) => reqPerSec / baseRounds[i])), 3);
   }
   return { connections, processes, ratios };
 }
