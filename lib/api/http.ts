@@ -18,20 +18,20 @@ export async function readJsonBody(request: Request, { maxBytes = DEFAULT_BODY_L
   if (Number(declaredLength ?? "0") > maxBytes) throw tooLarge();
   if (!request.body) throw new ApiError("bad_request:empty_body");
 
-  const bytes = declaredLength === null ? await readCounting(request.body, maxBytes) : new Uint8Array(await request.arrayBuffer());
+  const bytes = declaredLength === null ? await readCounting(request.body, maxBytes) : Buffer.from(await request.arrayBuffer());
   // Also holds for a Request built in-process, where nothing enforces the declared length.
   if (bytes === null || bytes.byteLength > maxBytes) throw tooLarge();
   if (bytes.byteLength === 0) throw new ApiError("bad_request:empty_body");
 
   try {
-    return JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8")) as unknown;
+    return JSON.parse(bytes.toString("utf8")) as unknown;
   } catch {
     throw new ApiError("bad_request:json");
   }
 }
 
 /** The whole stream, or null as soon as it passes `maxBytes` (the rest is not read). */
-async function readCounting(body: ReadableStream<Uint8Array>, maxBytes: number): Promise<Uint8Array | null> {
+async function readCounting(body: ReadableStream<Uint8Array>, maxBytes: number): Promise<Buffer | null> {
   const chunks: Uint8Array[] = [];
   let received = 0;
   const reader = body.getReader();
