@@ -54,7 +54,7 @@ log "fresh database $DB"
 fresh_database "$DB" "$RUN_DIR/migrate.log"
 psql "${PG[@]}" -d "$DB" -q -v ON_ERROR_STOP=1 -f bench/pgbench/seed.sql
 
-(cd "$COPY" && NODE_ENV=production RATE_LIMIT_SAVE_PER_MINUTE=1000000000 setsid node node_modules/next/dist/bin/next start -p "$PORT" -H 127.0.0.1) \
+(cd "$COPY" && NODE_ENV=production setsid node node_modules/next/dist/bin/next start -p "$PORT" -H 127.0.0.1) \
   > "$RUN_DIR/server.log" 2>&1 &
 SERVER_PID=$!
 wait_healthy "$PORT"

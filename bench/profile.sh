@@ -31,8 +31,7 @@ fresh_database "$DB" "$OUT/migrate.log"
 psql "${PG[@]}" -d "$DB" -q -v ON_ERROR_STOP=1 -f bench/pgbench/seed.sql
 
 # node itself (not npx) so the profile is the server's; on SIGTERM it exits and writes the profile.
-# The save rate limit is raised as in run.sh: one IP sends everything.
-NODE_ENV=production RATE_LIMIT_SAVE_PER_MINUTE=1000000000 node --cpu-prof --cpu-prof-dir="$OUT" node_modules/next/dist/bin/next start -p 3310 -H 127.0.0.1 \
+NODE_ENV=production node --cpu-prof --cpu-prof-dir="$OUT" node_modules/next/dist/bin/next start -p 3310 -H 127.0.0.1 \
   > "$OUT/server.log" 2>&1 &
 SERVER_PID=$!
 wait_healthy 3310

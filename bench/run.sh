@@ -20,11 +20,10 @@ log() { echo "[bench $(date +%H:%M:%S)] $*" >&2; }
 SERVER_PIDS=()
 
 # Each server runs in its own session so that stopping its process group ends npx, next and
-# anything next forked, and nothing else. All requests come from one IP: the save rate limit is
-# raised so the limiter stays in the path without answering 429.
+# anything next forked, and nothing else.
 start_server() {
   local port=$1
-  NODE_ENV=production RATE_LIMIT_SAVE_PER_MINUTE=1000000000 setsid npx next start -p "$port" -H 127.0.0.1 \
+  NODE_ENV=production setsid npx next start -p "$port" -H 127.0.0.1 \
     > "$RUN_DIR/server-$port.log" 2>&1 &
   SERVER_PIDS+=("$!")
 }
