@@ -34,7 +34,7 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 log "copying the app to $COPY and adding the control routes"
-cp -r app components hooks lib public proxy.ts next.config.ts next-env.d.ts tsconfig.json package.json "$COPY/"
+cp -r app components hooks lib public proxy.ts instrumentation.ts next.config.ts next-env.d.ts tsconfig.json package.json "$COPY/"
 cp -r bench/controls/app/. "$COPY/app/"
 ln -s "$ROOT/node_modules" "$COPY/node_modules"
 # node_modules is a link out of the copy: let Turbopack read files above the copy's folder.

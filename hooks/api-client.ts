@@ -1,37 +1,28 @@
-import type { SaveResponse } from "@/app/api/v1/save/schema";
-import type { ApiTokenSummary } from "@/lib/auth/api-tokens";
-import type { Role } from "@/lib/auth/roles";
+import type { ErrorBody, ErrorCode } from "@/lib/api/contract";
+import type { Account, ApiTokenSummary, NewApiToken, SignupRequest } from "@/lib/auth/contract";
 import type { GameState } from "@/lib/game/types";
-import type { SavedGame, SnapshotSummary } from "@/lib/saves/service";
+import type { SaveHistory, SavedGame, SaveResponse, SnapshotSummary } from "@/lib/saves/contract";
 
-// Thin fetch wrapper for the /api/v1 save API. Every non-2xx answer becomes an ApiError.
-// The wire types come from the server modules that produce them (type-only imports: no
-// server code reaches the browser).
+// Thin fetch wrapper for the /api/v1 APIs. Every non-2xx answer becomes an ApiError. The wire
+// types and error codes come from the shared contracts in lib/ (type-only imports).
 
-export type { SavedGame };
+export type { Account, NewApiToken, SaveHistory, SavedGame };
 export type SaveResult = SaveResponse;
 export type Snapshot = SnapshotSummary;
-export type SaveHistory = { session_id: string; snapshots: Snapshot[] };
-
-export type Account = { id: string; email: string | null; name: string | null; role: Role; is_guest: boolean };
-
 export type ApiToken = ApiTokenSummary;
-
-/** A just-created token: the only answer that carries the secret itself. */
-export type NewApiToken = Pick<ApiToken, "id" | "name" | "prefix" | "created_at"> & { token: string };
-
-export type SignUp = { email: string; password: string; name?: string };
+export type SignUp = SignupRequest;
 
 /** Rate limits are counted per minute: wait that long when a 429 forgets its Retry-After. */
 export const DEFAULT_RATE_LIMIT_WAIT = 60;
 
-type ErrorBody = { error?: { code?: string; message?: string; details?: unknown } };
+/** The server's error codes, plus `network` (no answer at all) and `http:<status>` (an answer not in our shape). */
+export type ClientErrorCode = ErrorCode | "network" | `http:${number}`;
 
 /** Status 0 marks a request that never got an answer (offline, DNS, aborted). */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
-    readonly code: string,
+    readonly code: ClientErrorCode,
     message: string,
     readonly details?: unknown,
     /** seconds, from the Retry-After header of a 429/503 */
@@ -82,7 +73,7 @@ function parseRetryAfter(header: string | null): number | undefined {
 }
 
 async function toApiError(response: Response): Promise<ApiError> {
-  const body = (await response.json().catch(() => null)) as ErrorBody | null;
+  const body = (await response.json().catch(() => null)) as Partial<ErrorBody> | null;
   const error = body?.error;
   return new ApiError(
     response.status,

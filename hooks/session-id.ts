@@ -1,6 +1,3 @@
-/** The API's session id rule: 1–128 chars of letters, digits, "_" and "-". */
-export const SESSION_ID_PATTERN = /^[A-Za-z0-9_-]{1,128}$/;
-
 const ID_LENGTH = 10;
 
 /** `prefix` + "-" + 10 random base36 characters, e.g. "shard-k3x9q0a1zp". */

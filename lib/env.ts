@@ -9,6 +9,10 @@ const envSchema = z.object({
   /** Postgres connection string. Unset: the embedded PGlite database in PGLITE_DATA_DIR. */
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
+  /** How long to wait for a database connection before answering 503. */
+  DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(3000),
+  /** How long one SQL statement may run (server-side statement_timeout, and the client's own wait). */
+  DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(8000),
   /** Directory of the embedded database; `memory://` keeps it in memory (tests). */
   PGLITE_DATA_DIR: z.string().min(1).default("./data/pglite"),
   /** Upstash Redis REST endpoint (Vercel); with its token set, rate limits are counted there. */
@@ -31,10 +35,30 @@ const envSchema = z.object({
   RATE_LIMIT_SCENE_ART_PER_MINUTE: requestLimit(5),
   /** Sign-in and sign-up attempts per minute, per IP. */
   RATE_LIMIT_AUTH_PER_MINUTE: requestLimit(10),
+  /** New guest accounts per hour, per IP (generous: schools and offices share one address). */
+  RATE_LIMIT_GUEST_PER_HOUR: requestLimit(60),
   /** Signs session cookies (Auth.js). Required in production; development keeps one in ./data. */
   AUTH_SECRET: z.string().min(32, "use at least 32 characters (openssl rand -base64 32)").optional(),
   /** The public URL of the app, when it sits behind a proxy that rewrites the host. */
-  AUTH_URL: z.url().optional(),
+  AUTH_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /** Days a session lasts without a visit; each day with a visit renews it. */
+  SESSION_MAX_AGE_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  /** How long a process trusts its memory of a user's session generation before asking the database again. */
+  SESSION_CHECK_TTL_MS: z.coerce.number().int().min(0).max(300_000).default(10_000),
+  /** Days before a guest that owns nothing is removed by `npm run guests:prune`. */
+  GUEST_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+  /**
+   * Trust X-Forwarded-Host / X-Forwarded-Proto for the site's own origin (CSRF checks). Set it
+   * only behind a proxy that overwrites them; otherwise set AUTH_URL.
+   */
+  TRUST_PROXY: z
+    .enum(["true", "false", "1", "0"])
+    .optional()
+    .transform((value) => (value === undefined ? undefined : value === "true" || value === "1")),
+  /** Set by Vercel, whose edge overwrites the forwarded headers (TRUST_PROXY defaults to on there). */
+  VERCEL: z.string().optional(),
+  /** pino level: fatal, error, warn, info, debug, trace or silent. */
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
   /** GitHub OAuth app; sign-in with GitHub is offered when both are set. */
   AUTH_GITHUB_ID: z.string().min(1).optional(),
   AUTH_GITHUB_SECRET: z.string().min(1).optional(),
@@ -49,7 +73,13 @@ const envSchema = z.object({
 }).refine((env) => !env.UPSTASH_REDIS_REST_URL === !env.UPSTASH_REDIS_REST_TOKEN, {
   path: ["UPSTASH_REDIS_REST_TOKEN"],
   message: "set UPSTASH_REDIS_REST_URL and UPSTASH_REDIS_REST_TOKEN together, or neither",
-});
+})
+  // Tests keep quiet unless asked; they assert on log calls through spies, which work at any level.
+  .transform((env) => ({
+    ...env,
+    LOG_LEVEL: env.LOG_LEVEL ?? (env.NODE_ENV === "test" ? "silent" : "info"),
+    TRUST_PROXY: env.TRUST_PROXY ?? env.VERCEL === "1",
+  }));
 
 export type Env = z.infer<typeof envSchema>;
 

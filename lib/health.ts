@@ -1,5 +1,6 @@
 import "server-only";
 import { getDatabase } from "@/lib/db/client";
+import { logger } from "@/lib/log";
 import { rateLimitHealth, type RateLimitHealth } from "@/lib/rate-limit";
 
 export type HealthReport = {
@@ -21,7 +22,7 @@ export async function checkHealth(): Promise<HealthReport> {
     await prisma.$queryRaw`SELECT 1`;
     database = { status: "ok", kind, latency_ms: Math.round((performance.now() - started) * 10) / 10 };
   } catch (error) {
-    console.error("[health] database check failed:", error);
+    logger.error({ err: error }, "health: database check failed");
     database = { status: "error" };
   }
   return { status: database.status, timestamp: new Date().toISOString(), checks: { database, rate_limit: rateLimitHealth() } };

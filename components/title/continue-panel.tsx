@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { SESSION_ID_PATTERN } from "@/hooks/session-id";
+import { SESSION_ID_PATTERN } from "@/lib/saves/contract";
 import { useRecentSessions } from "@/hooks/use-recent-sessions";
 import { SCENE_COUNT } from "@/lib/game/types";
 import { timeAgo } from "../relative-time";

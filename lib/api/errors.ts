@@ -1,21 +1,10 @@
-// The one error type of the HTTP API. A code is `<type>:<scope>`, e.g. `validation:save`
-// or `rate_limit:chat`; the type decides the status, the code may refine the message.
+import "server-only";
+import { isDatabaseUnavailable } from "@/lib/db/errors";
+import { DomainError, LimitedError, type DomainErrorKind } from "@/lib/errors";
+import { logger } from "@/lib/log";
+import type { ErrorBody, ErrorCode, ErrorType } from "./contract";
 
-export type ErrorType =
-  | "bad_request"
-  | "unauthorized"
-  | "forbidden"
-  | "not_found"
-  | "method_not_allowed"
-  | "conflict"
-  | "payload_too_large"
-  | "unsupported_media_type"
-  | "validation"
-  | "rate_limit"
-  | "unavailable"
-  | "internal";
-
-export type ErrorCode = `${ErrorType}:${string}`;
+// The one place where errors become HTTP answers: status, the JSON shape of ./contract.ts, headers.
 
 const STATUS_BY_TYPE: Record<ErrorType, number> = {
   bad_request: 400,
@@ -28,8 +17,22 @@ const STATUS_BY_TYPE: Record<ErrorType, number> = {
   unsupported_media_type: 415,
   validation: 422,
   rate_limit: 429,
-  unavailable: 503,
   internal: 500,
+  bad_gateway: 502,
+  unavailable: 503,
+  timeout: 504,
+};
+
+const TYPE_BY_KIND: Record<DomainErrorKind, ErrorType> = {
+  invalid: "validation",
+  unauthenticated: "unauthorized",
+  forbidden: "forbidden",
+  not_found: "not_found",
+  conflict: "conflict",
+  limited: "rate_limit",
+  unavailable: "unavailable",
+  timeout: "timeout",
+  upstream: "bad_gateway",
 };
 
 const MESSAGE_BY_TYPE: Record<ErrorType, string> = {
@@ -43,13 +46,16 @@ const MESSAGE_BY_TYPE: Record<ErrorType, string> = {
   unsupported_media_type: "Send the request body as application/json.",
   validation: "Some fields are invalid.",
   rate_limit: "Too many requests. Try again shortly.",
-  unavailable: "The service is temporarily unavailable. Try again shortly.",
   internal: "Something went wrong on our side. Nothing you saved was lost.",
+  bad_gateway: "An upstream service gave an answer we could not use. Try again.",
+  unavailable: "The service is temporarily unavailable. Try again shortly.",
+  timeout: "An upstream service took too long to answer. Try again.",
 };
 
 const MESSAGE_BY_CODE: Partial<Record<ErrorCode, string>> = {
   "bad_request:json": "The request body is not valid JSON.",
   "bad_request:empty_body": "The request body is empty.",
+  "bad_request:url": "The request URL is malformed (bad percent-encoding).",
   "not_found:route": "There is no API endpoint at this path.",
   "not_found:party": "No saved game exists for this session id.",
   "not_found:snapshot": "That snapshot does not exist for this session.",
@@ -69,12 +75,13 @@ const MESSAGE_BY_CODE: Partial<Record<ErrorCode, string>> = {
   "validation:signup": "Some sign-up fields are invalid.",
   "validation:token": "The token request is invalid.",
   "validation:role": "The role change is invalid.",
+  "validation:password": "The password change is invalid.",
+  "forbidden:password": "The current password is wrong.",
   "rate_limit:auth": "Too many sign-in attempts. Wait a moment and try again.",
+  "rate_limit:guest": "Too many new visitors from your network in the last hour. Try again later.",
   "rate_limit:save": "Too many saves in a short time. Wait a moment and try again.",
   "rate_limit:chat_daily": "You have reached today's chat limit. Sign up for a higher one, or come back tomorrow.",
 };
-
-export type ErrorBody = { error: { code: ErrorCode; message: string; details?: unknown } };
 
 export class ApiError extends Error {
   readonly code: ErrorCode;
@@ -92,8 +99,41 @@ export class ApiError extends Error {
     this.headers = options.headers;
   }
 
-  toResponse(): Response {
-    const body: ErrorBody = { error: { code: this.code, message: this.message, ...(this.details === undefined ? {} : { details: this.details }) } };
-    return Response.json(body, { status: this.status, headers: this.headers });
+  /** The standard JSON error body (with the request id, when one is known). */
+  toBody(requestId?: string): ErrorBody {
+    return {
+      error: {
+        code: this.code,
+        message: this.message,
+        ...(this.details === undefined ? {} : { details: this.details }),
+        ...(requestId ? { request_id: requestId } : {}),
+      },
+    };
   }
+
+  toResponse(requestId?: string): Response {
+    const headers = new Headers(this.headers);
+    headers.set("Cache-Control", "no-store");
+    if (requestId) headers.set("X-Request-Id", requestId);
+    return Response.json(this.toBody(requestId), { status: this.status, headers });
+  }
+}
+
+/**
+ * Any thrown value as an ApiError: domain errors by kind and subject, connection failures of
+ * either database driver as 503, anything else as a logged, generic 500 (never shown).
+ */
+export function toApiError(error: unknown): ApiError {
+  if (error instanceof ApiError) return error;
+  if (error instanceof DomainError) {
+    const code: ErrorCode = `${TYPE_BY_KIND[error.kind]}:${error.subject}`;
+    const headers = error instanceof LimitedError ? error.headers : undefined;
+    return new ApiError(code, { message: error.hasMessage ? error.message : undefined, details: error.details, headers });
+  }
+  if (isDatabaseUnavailable(error)) {
+    logger.warn({ err: error }, "database unavailable");
+    return new ApiError("unavailable:database", { headers: { "Retry-After": "5" } });
+  }
+  logger.error({ err: error }, "unhandled error");
+  return new ApiError("internal:server");
 }

@@ -1,7 +1,12 @@
+import "server-only";
 import type { z } from "zod";
-import { ApiError, type ErrorCode } from "./errors";
+import type { ErrorCode, ValidationIssue } from "./contract";
+import { ApiError } from "./errors";
 
 export const DEFAULT_BODY_LIMIT = 64 * 1024;
+
+/** Deeper JSON than any contract uses is refused before validation walks it. */
+const MAX_JSON_DEPTH = 32;
 
 /**
  * Reads a JSON body of at most `maxBytes`. A declared Content-Length over the limit is refused
@@ -26,7 +31,7 @@ export async function readJsonBody(request: Request, { maxBytes = DEFAULT_BODY_L
   try {
     return JSON.parse(bytes.toString("utf8")) as unknown;
   } catch {
-    throw new ApiError("bad_request:json");
+    throw new ApiError("bad_request:json"); // also a body nested too deep for the parser
   }
 }
 
@@ -47,10 +52,32 @@ async function readCounting(body: ReadableStream<Uint8Array>, maxBytes: number):
   }
 }
 
-export type ValidationIssue = { path: string; message: string };
+/**
+ * Problems no schema reports: `__proto__` keys (JSON.parse makes them own properties, which zod's
+ * records skip silently) and nesting deeper than MAX_JSON_DEPTH. Iterative, so any depth is safe.
+ */
+function structuralIssues(input: unknown): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  const stack: { value: unknown; path: string[] }[] = [{ value: input, path: [] }];
+  while (stack.length) {
+    const { value, path } = stack.pop()!;
+    if (!value || typeof value !== "object") continue;
+    if (path.length >= MAX_JSON_DEPTH) {
+      issues.push({ path: path.join(".") || "(body)", message: `Nested deeper than ${MAX_JSON_DEPTH} levels.` });
+      break;
+    }
+    for (const key of Object.keys(value)) {
+      if (key === "__proto__") issues.push({ path: [...path, key].join("."), message: `Unrecognized key: "${key}"` });
+      else stack.push({ value: (value as Record<string, unknown>)[key], path: [...path, key] });
+    }
+  }
+  return issues;
+}
 
 /** Parses untrusted input; failures become one 422 listing every problem by field path. */
 export function parseInput<Schema extends z.ZodType>(schema: Schema, input: unknown, code: ErrorCode): z.infer<Schema> {
+  const structural = structuralIssues(input);
+  if (structural.length) throw new ApiError(code, { details: { issues: structural } });
   const result = schema.safeParse(input);
   if (result.success) return result.data;
   const issues: ValidationIssue[] = result.error.issues.map((issue) => ({
@@ -58,29 +85,4 @@ export function parseInput<Schema extends z.ZodType>(schema: Schema, input: unkn
     message: issue.message,
   }));
   throw new ApiError(code, { details: { issues } });
-}
-
-type RouteHandler<Context> = (request: Request, context: Context) => Promise<Response>;
-
-/** Wraps a route handler: ApiErrors become their JSON response; anything else is logged, never shown. */
-export function apiRoute<Context>(handler: RouteHandler<Context>): RouteHandler<Context> {
-  return async (request, context) => {
-    try {
-      return await handler(request, context);
-    } catch (error) {
-      if (error instanceof ApiError) return error.toResponse();
-      console.error(`[api] ${request.method} ${new URL(request.url).pathname} failed:`, error);
-      return new ApiError(isDatabaseUnavailable(error) ? "unavailable:database" : "internal:server").toResponse();
-    }
-  };
-}
-
-const CONNECTION_ERROR_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "57P01", "57P03", "53300"]);
-
-function isDatabaseUnavailable(error: unknown): boolean {
-  for (let cause: unknown = error; cause && typeof cause === "object"; cause = (cause as { cause?: unknown }).cause) {
-    const code = (cause as { code?: unknown }).code;
-    if (typeof code === "string" && CONNECTION_ERROR_CODES.has(code)) return true;
-  }
-  return false;
 }

@@ -1,15 +1,15 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
-import { ApiError } from "@/lib/api/errors";
+import { runInBackground } from "@/lib/background";
 import { getPrisma } from "@/lib/db/client";
+import { NotFoundError } from "@/lib/errors";
+import type { ApiTokenSummary, NewApiToken } from "./contract";
 import type { Role } from "./roles";
 
 const TOKEN_PREFIX = "tsk_";
 const DISPLAY_PREFIX_LENGTH = TOKEN_PREFIX.length + 6;
 /** lastUsedAt is a hint for the owner, not an audit log: write it at most this often. */
 const LAST_USED_RESOLUTION_MS = 60_000;
-
-export type ApiTokenSummary = { id: string; name: string; prefix: string; created_at: string; last_used_at: string | null };
 
 const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
@@ -20,7 +20,7 @@ function toSummary(row: { id: string; name: string; prefix: string; createdAt: D
 }
 
 /** Creates a token; the only time its secret is returned. Only a SHA-256 is stored (the token is 192 random bits). */
-export async function createApiToken({ userId, name }: { userId: string; name: string }): Promise<ApiTokenSummary & { token: string }> {
+export async function createApiToken({ userId, name }: { userId: string; name: string }): Promise<NewApiToken> {
   const token = `${TOKEN_PREFIX}${randomBytes(24).toString("base64url")}`;
   const prisma = await getPrisma();
   const row = await prisma.apiToken.create({
@@ -39,7 +39,7 @@ export async function listApiTokens({ userId }: { userId: string }): Promise<Api
 export async function revokeApiToken({ userId, tokenId }: { userId: string; tokenId: string }): Promise<void> {
   const prisma = await getPrisma();
   const { count } = await prisma.apiToken.updateMany({ where: { id: tokenId, userId, revokedAt: null }, data: { revokedAt: new Date() } });
-  if (count === 0) throw new ApiError("not_found:token");
+  if (count === 0) throw new NotFoundError("token");
 }
 
 /** The owner of a live token, or null. */
@@ -53,7 +53,7 @@ export async function resolveApiToken({ token }: { token: string }): Promise<{ u
   if (!row || row.revokedAt) return null;
   if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
     // Off the request's critical path; a lost update only makes the hint a minute older.
-    void prisma.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } }).catch(() => {});
+    runInBackground({ name: "token last-used", task: () => prisma.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } }) });
   }
   return { userId: row.user.id, role: row.user.role, isGuest: row.user.isGuest };
 }

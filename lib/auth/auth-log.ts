@@ -1,3 +1,6 @@
+import "server-only";
+import { logger } from "@/lib/log";
+
 /**
  * Auth.js's error logger. A wrong password is an answer, not a server fault: it stays out of the
  * error log. Recognized by the error's `type`, since a production build minifies class names
@@ -5,5 +8,5 @@
  */
 export function logAuthError(error: Error): void {
   if ((error as { type?: unknown }).type === "CredentialsSignin") return;
-  console.error("[auth]", error);
+  logger.error({ err: error }, "auth error");
 }

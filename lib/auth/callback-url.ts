@@ -4,5 +4,15 @@
  * would leave the site: any whitespace, control character or backslash is refused.
  */
 export function safeCallbackPath(value: string | null | undefined): string {
-  return value && value.startsWith("/") && !value.startsWith("//") && !/[\s\p{Cc}\\]/u.test(value) ? value : "/";
+  return value && value.startsWith("/") && !value.startsWith("//") && !/[\s\p{Cc}\\]/u.test(value) && isDecodable(value) ? value : "/";
+}
+
+/** A path with broken percent-encoding (`/%ZZ`) would fail wherever it is decoded next. */
+function isDecodable(path: string): boolean {
+  try {
+    decodeURI(path);
+    return true;
+  } catch {
+    return false;
+  }
 }

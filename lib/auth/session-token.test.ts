@@ -9,9 +9,10 @@ const cookieFor = async (token: Record<string, unknown>, maxAge?: number) =>
 
 describe("readSessionClaims", () => {
   test("verifies an Auth.js cookie, and the same cookie again from memory", async () => {
-    const headers = await cookieFor({ sub: "user-1", role: "designer", isGuest: false });
-    expect(await readSessionClaims({ headers })).toEqual({ userId: "user-1", role: "designer", isGuest: false });
-    expect(await readSessionClaims({ headers })).toEqual({ userId: "user-1", role: "designer", isGuest: false });
+    const headers = await cookieFor({ sub: "user-1", role: "designer", isGuest: false, gen: 3 });
+    const expected = { userId: "user-1", role: "designer", isGuest: false, generation: 3, issuedAt: expect.any(Number) };
+    expect(await readSessionClaims({ headers })).toEqual(expected);
+    expect(await readSessionClaims({ headers })).toEqual(expected);
   });
 
   test("no cookie, a tampered cookie, a cookie without a role, or an expired one is no session", async () => {

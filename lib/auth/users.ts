@@ -1,14 +1,14 @@
 import "server-only";
-import { ApiError } from "@/lib/api/errors";
 import { getPrisma } from "@/lib/db/client";
 import { env } from "@/lib/env";
+import { ConflictError, ForbiddenError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { burnPasswordCheck, hashPassword, verifyPassword } from "./passwords";
 import type { Role } from "./roles";
 
-export type AccountUser = { id: string; email: string | null; name: string | null; role: Role; isGuest: boolean };
+export type AccountUser = { id: string; email: string | null; name: string | null; role: Role; isGuest: boolean; sessionGeneration: number };
 
-const ACCOUNT_COLUMNS = { id: true, email: true, name: true, role: true, isGuest: true } as const;
+const ACCOUNT_COLUMNS = { id: true, email: true, name: true, role: true, isGuest: true, sessionGeneration: true } as const;
 
 export async function createGuestUser(): Promise<AccountUser> {
   const prisma = await getPrisma();
@@ -50,7 +50,7 @@ export async function registerAccount({
     }
     return await prisma.user.create({ data, select: ACCOUNT_COLUMNS });
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw new ApiError("conflict:account");
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw new ConflictError("account");
     throw error;
   }
 }
@@ -64,26 +64,20 @@ export async function authenticateCredentials({ email, password }: { email: stri
     return null;
   }
   if (!(await verifyPassword({ password, passwordHash: user.passwordHash }))) return null;
-  return { id: user.id, email: user.email, name: user.name, role: user.role, isGuest: user.isGuest };
-}
-
-/**
- * A guest who signs in to an existing account brings its parties along, except where the
- * account already has a party under the same session id (the account's copy wins).
- */
-export async function adoptGuestParties({ guestUserId, userId }: { guestUserId: string; userId: string }): Promise<number> {
-  if (guestUserId === userId) return 0;
-  const prisma = await getPrisma();
-  return prisma.$executeRaw`
-    UPDATE parties AS guest_party SET owner_id = ${userId}::uuid
-    FROM users AS guest
-    WHERE guest.id = ${guestUserId}::uuid AND guest.is_guest
-      AND guest_party.owner_id = guest.id
-      AND NOT EXISTS (SELECT 1 FROM parties AS own WHERE own.owner_id = ${userId}::uuid AND own.session_id = guest_party.session_id)`;
+  return { id: user.id, email: user.email, name: user.name, role: user.role, isGuest: user.isGuest, sessionGeneration: user.sessionGeneration };
 }
 
 export async function setUserRole({ email, role }: { email: string; role: Role }): Promise<AccountUser | null> {
   const prisma = await getPrisma();
   const updated = await prisma.user.updateManyAndReturn({ where: { email: email.toLowerCase(), isGuest: false }, data: { role }, select: ACCOUNT_COLUMNS });
   return updated[0] ?? null;
+}
+
+/** Replaces an account's password after checking the current one. Ending its sessions is the caller's part. */
+export async function changePassword({ userId, currentPassword, newPassword }: { userId: string; currentPassword: string; newPassword: string }): Promise<void> {
+  const prisma = await getPrisma();
+  const user = await prisma.user.findUnique({ where: { id: userId }, select: { passwordHash: true } });
+  if (!user?.passwordHash) throw new ForbiddenError("password", { message: "This account signs in through GitHub or Google and has no password to change." });
+  if (!(await verifyPassword({ password: currentPassword, passwordHash: user.passwordHash }))) throw new ForbiddenError("password");
+  await prisma.user.update({ where: { id: userId }, data: { passwordHash: await hashPassword({ password: newPassword }) } });
 }

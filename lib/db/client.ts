@@ -4,6 +4,7 @@ import { Pool } from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { env } from "@/lib/env";
 import { PrismaClient } from "@/lib/generated/prisma/client";
+import { logger } from "@/lib/log";
 import { openEmbeddedDatabase } from "./embedded";
 import { deployMigrations } from "./migrator";
 
@@ -31,13 +32,32 @@ const ERROR_FORMAT = "minimal";
  * `?pgbouncer=true` (Prisma's convention) marks a transaction-mode pooler, which cannot keep a
  * prepared statement between transactions: statements are then sent unnamed.
  */
-export function connectPostgres({ url, poolMax = env.DATABASE_POOL_MAX }: { url: string; poolMax?: number }): Database {
+export function connectPostgres({
+  url,
+  poolMax = env.DATABASE_POOL_MAX,
+  connectTimeoutMs = env.DATABASE_CONNECT_TIMEOUT_MS,
+  statementTimeoutMs = env.DATABASE_STATEMENT_TIMEOUT_MS,
+}: {
+  url: string;
+  poolMax?: number;
+  connectTimeoutMs?: number;
+  statementTimeoutMs?: number;
+}): Database {
   // The driver ignores query parameters it does not know, so the URL is passed on as it is.
   const namedStatements = new URL(url).searchParams.get("pgbouncer") !== "true";
-  // One pool per process, shared by Prisma and the hot path.
-  const pool = new Pool({ connectionString: url, max: poolMax });
+  // One pool per process, shared by Prisma and the hot path. Every wait is bounded: a database
+  // that is down, or that accepts connections and never answers, fails a request with a 503
+  // within these times instead of hanging it (statement_timeout also stops the query server-side).
+  const pool = new Pool({
+    connectionString: url,
+    max: poolMax,
+    connectionTimeoutMillis: connectTimeoutMs,
+    query_timeout: statementTimeoutMs + 1000,
+    statement_timeout: statementTimeoutMs,
+    keepAlive: true,
+  });
   // An idle connection dropped by the server is replaced on next use; unhandled, it would end the process.
-  pool.on("error", (error) => console.warn(`[db] idle connection lost: ${error.message}`));
+  pool.on("error", (error) => logger.warn({ err: error }, "idle database connection lost"));
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool), errorFormat: ERROR_FORMAT });
   return {
     prisma,
@@ -57,7 +77,7 @@ async function connect(): Promise<Database> {
   // fresh checkout plays with nothing installed.
   const { client, dataDir } = await openEmbeddedDatabase();
   const applied = await deployMigrations({ target: { kind: "pglite", client } });
-  if (applied.length) console.info(`[db] embedded PGlite at ${dataDir}: applied ${applied.join(", ")}`);
+  if (applied.length) logger.info({ dataDir, applied }, "embedded PGlite migrated");
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(client), errorFormat: ERROR_FORMAT });
   return {
     prisma,

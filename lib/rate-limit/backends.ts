@@ -4,29 +4,16 @@ import { Ratelimit, type RatelimitConfig } from "@upstash/ratelimit";
 import { Redis as UpstashRedis } from "@upstash/redis";
 import { Redis } from "ioredis";
 import type { Env } from "@/lib/env";
+import { logger } from "@/lib/log";
 import { createMemoryBackend } from "./memory-backend";
 import { createRedisScriptAdapter } from "./redis-script-adapter";
+import { slidingWindowWait } from "./sliding-window";
+import type { RateLimitBackend, ScriptClient } from "./types";
 
-export type LimitResult = {
-  success: boolean;
-  limit: number;
-  remaining: number;
-  /** When the current window ends, in Unix milliseconds. */
-  reset: number;
-};
+export type { RateLimitBackend, ScriptClient };
 
-/** Counts requests under one rule. Throws when the store does not answer; the caller then fails open. */
-export type SlidingWindowLimiter = { limit(identifier: string): Promise<LimitResult> };
-
-export type RateLimitBackend = {
-  kind: "upstash" | "redis" | "memory";
-  /** Allows `limit` requests per sliding window of `windowSeconds`, with its keys under `prefix`. */
-  limiter(rule: { prefix: string; limit: number; windowSeconds: number }): SlidingWindowLimiter;
-  close(): Promise<void>;
-};
-
-/** What @upstash/ratelimit's sliding window calls on its Redis client: `evalsha`, and `eval` after NOSCRIPT. */
-export type ScriptClient = Pick<UpstashRedis, "evalsha" | "eval">;
+/** The two counters of @upstash/ratelimit's sliding window (keys `<prefix>:<identifier>:<window index>`). */
+const WINDOW_COUNTS_SCRIPT = 'return {redis.call("GET", KEYS[1]), redis.call("GET", KEYS[2])}';
 
 /** Bound on each store call, so a dead or slow Redis delays a request by at most this much. */
 const STORE_TIMEOUT_MS = 1000;
@@ -53,13 +40,28 @@ export function createRatelimitBackend({
         limiter: Ratelimit.slidingWindow(limit, `${windowSeconds} s`),
         prefix,
         timeout: clientTimesOut ? 0 : STORE_TIMEOUT_MS,
+        // Its in-process cache would refuse a blocked identifier until the window's end without
+        // asking the store, which is later than the sliding window's real wait (Retry-After).
+        ephemeralCache: false,
       });
+      const windowMs = windowSeconds * 1000;
       return {
         async limit(identifier) {
           const result = await ratelimit.limit(identifier);
           // The library lets a timed-out request through as a success; report it as the failure it is.
           if (result.reason === "timeout") throw new Error(`no answer within ${STORE_TIMEOUT_MS} ms`);
-          return result;
+          if (result.success) return result;
+          // A refusal (rare) costs one more round trip: the library reports only when the window
+          // ends, but the real wait depends on both windows' counts.
+          const now = Date.now();
+          const window = Math.floor(now / windowMs);
+          const counts = await client
+            .eval<[], [string | null, string | null]>(WINDOW_COUNTS_SCRIPT, [`${prefix}:${identifier}:${window}`, `${prefix}:${identifier}:${window - 1}`], [])
+            .catch(() => null);
+          // Without the counts, the end of the window plus a second always suffices (a full window weighs in whole at its boundary).
+          if (!counts) return { ...result, retryAfterMs: result.reset + 1000 - now };
+          const [current, previous] = counts;
+          return { ...result, retryAfterMs: slidingWindowWait({ limit, windowMs, now, previous: Number(previous ?? 0), current: Number(current ?? 0) }) };
         },
       };
     },
@@ -106,9 +108,7 @@ export function createBackendFromEnv({ env }: { env: StoreEnv }): RateLimitBacke
   }
   if (env.REDIS_URL) return createRedisBackend({ url: env.REDIS_URL });
   if (env.NODE_ENV === "production") {
-    console.warn(
-      "[rate-limit] Neither UPSTASH_REDIS_REST_URL nor REDIS_URL is set: rate limits are counted in memory, per process, and reset on restart.",
-    );
+    logger.warn("rate limits are counted in memory, per process, and reset on restart: set UPSTASH_REDIS_REST_URL or REDIS_URL");
   }
   return createMemoryBackend();
 }

@@ -23,8 +23,8 @@ function rateLimiter(): RateLimiter {
 /**
  * Counts a request against its policy, per user and per IP (auth: per IP only; chat: also against
  * the daily chat cap). Returns the RateLimit-* headers to attach to the response; when a limit is
- * reached, throws ApiError `rate_limit:<policy>` (429) with those headers, `Retry-After` and
- * `details.retry_after_seconds`. If the store cannot be reached the request is allowed.
+ * reached, throws LimitedError (subject: the policy) with those headers, `Retry-After` and the real
+ * wait in seconds. If the store cannot be reached the request is allowed.
  */
 export function enforceRateLimit(request: RateLimitRequest): Promise<RateLimitHeaders> {
   return rateLimiter().enforce(request);

@@ -1,6 +1,7 @@
 import "server-only";
-import { ApiError } from "@/lib/api/errors";
-import type { LimitResult, RateLimitBackend, SlidingWindowLimiter } from "./backends";
+import { LimitedError } from "@/lib/errors";
+import { logger } from "@/lib/log";
+import type { LimitResult, RateLimitBackend, SlidingWindowLimiter } from "./types";
 import { CHECKED_ALONG, IP_ONLY_POLICIES, type RateLimitPolicy, type RateLimitRules } from "./policies";
 
 type Requester = {
@@ -10,19 +11,15 @@ type Requester = {
   ip: string;
 };
 
-export type RateLimitRequest = Requester &
-  (
-    | {
-        policy: "chat" | "chat_daily";
-        /** Guests get the lower daily chat cap. */
-        isGuest: boolean;
-      }
-    | { policy: Exclude<RateLimitPolicy, "chat" | "chat_daily">; isGuest?: never }
-  );
+export type RateLimitRequest = Requester & {
+  policy: RateLimitPolicy;
+  /** Policies with a guest limit (the daily chat cap) count guests apart, with that lower limit. */
+  isGuest?: boolean;
+};
 
 /**
- * `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset` (seconds until the window ends), plus
- * `Retry-After` (seconds) on a 429. Empty when the store could not be asked.
+ * `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset` (seconds until the window ends).
+ * Empty when the store could not be asked. A refusal throws LimitedError carrying these plus `Retry-After`.
  */
 export type RateLimitHeaders = Record<string, string>;
 
@@ -92,7 +89,7 @@ export function createRateLimiter({
     const now = Date.now();
     if (now - lastWarningAt < WARNING_INTERVAL_MS) return;
     lastWarningAt = now;
-    console.warn(`[rate-limit] the ${backend.kind} store did not answer; allowing requests unchecked (${failOpenCount} so far): ${lastError}`);
+    logger.warn({ backend: backend.kind, failOpenCount, err: error }, "the rate-limit store did not answer; allowing requests unchecked");
   }
 
   async function enforce(request: RateLimitRequest): Promise<RateLimitHeaders> {
@@ -107,12 +104,14 @@ export function createRateLimiter({
 
     const refusals = outcomes.filter(({ result }) => !result.success);
     if (refusals.length) {
-      // The client has to wait for the counter that frees up last.
-      const { policy, result } = refusals.reduce((latest, refusal) => (refusal.result.reset > latest.result.reset ? refusal : latest));
-      const retryAfterSeconds = secondsUntil(result.reset);
-      throw new ApiError(`rate_limit:${policy}`, {
-        details: { retry_after_seconds: retryAfterSeconds },
-        headers: { ...headersFor(result), "Retry-After": String(retryAfterSeconds) },
+      // The client has to wait for the counter that frees up last: the real wait of the sliding
+      // window, so a request sent after Retry-After passes.
+      const waitMs = ({ result }: Outcome) => result.retryAfterMs ?? result.reset - Date.now();
+      const longest = refusals.reduce((latest, refusal) => (waitMs(refusal) > waitMs(latest) ? refusal : latest));
+      const retryAfterSeconds = Math.max(1, Math.ceil(waitMs(longest) / 1000));
+      throw new LimitedError(longest.policy, {
+        retryAfterSeconds,
+        headers: { ...headersFor(longest.result), "Retry-After": String(retryAfterSeconds) },
       });
     }
     if (!outcomes.length) return {};

@@ -1,5 +1,6 @@
 import "server-only";
-import type { RateLimitBackend } from "./backends";
+import { slidingWindowWait } from "./sliding-window";
+import type { RateLimitBackend } from "./types";
 
 const SWEEP_INTERVAL_MS = 60_000;
 
@@ -31,7 +32,9 @@ export function createMemoryBackend(): RateLimitBackend {
         const inPrevious = buckets.get(`${prefix}:${identifier}:${currentWindow - 1}`)?.count ?? 0;
         const weightedPrevious = Math.floor((1 - (now % windowMs) / windowMs) * inPrevious);
         const reset = (currentWindow + 1) * windowMs;
-        if (weightedPrevious + inCurrent >= limit) return { success: false, limit, remaining: 0, reset };
+        if (weightedPrevious + inCurrent >= limit) {
+          return { success: false, limit, remaining: 0, reset, retryAfterMs: slidingWindowWait({ limit, windowMs, now, previous: inPrevious, current: inCurrent }) };
+        }
         // Kept until the end of the next window, while it still counts as the previous one.
         buckets.set(currentKey, { count: inCurrent + 1, expiresAt: reset + windowMs });
         return { success: true, limit, remaining: limit - weightedPrevious - inCurrent - 1, reset };

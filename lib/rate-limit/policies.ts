@@ -1,7 +1,7 @@
 import "server-only";
 import type { Env } from "@/lib/env";
 
-export const RATE_LIMIT_POLICIES = ["save", "chat", "chat_daily", "image", "scene_art", "auth"] as const;
+export const RATE_LIMIT_POLICIES = ["save", "chat", "chat_daily", "image", "scene_art", "auth", "guest"] as const;
 export type RateLimitPolicy = (typeof RATE_LIMIT_POLICIES)[number];
 
 export type RateLimitRule = {
@@ -14,14 +14,15 @@ export type RateLimitRule = {
 
 export type RateLimitRules = Record<RateLimitPolicy, RateLimitRule>;
 
-/** Auth attempts come before sign-in: a user id there would be the client's choice, so only the IP counts. */
-export const IP_ONLY_POLICIES: ReadonlySet<RateLimitPolicy> = new Set(["auth"]);
+/** Auth attempts and guest creation come before sign-in: a user id there would be the client's choice, so only the IP counts. */
+export const IP_ONLY_POLICIES: ReadonlySet<RateLimitPolicy> = new Set(["auth", "guest"]);
 
 /** A chat message also counts toward the daily chat cap, checked in the same round trip. */
 export const CHECKED_ALONG: Partial<Record<RateLimitPolicy, RateLimitPolicy>> = { chat: "chat_daily" };
 
 const MINUTE = 60;
-const DAY = 24 * 60 * MINUTE;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
 
 export function rateLimitRulesFromEnv({ env }: { env: Env }): RateLimitRules {
   return {
@@ -31,5 +32,6 @@ export function rateLimitRulesFromEnv({ env }: { env: Env }): RateLimitRules {
     image: { limit: env.RATE_LIMIT_IMAGE_PER_MINUTE, windowSeconds: MINUTE },
     scene_art: { limit: env.RATE_LIMIT_SCENE_ART_PER_MINUTE, windowSeconds: MINUTE },
     auth: { limit: env.RATE_LIMIT_AUTH_PER_MINUTE, windowSeconds: MINUTE },
+    guest: { limit: env.RATE_LIMIT_GUEST_PER_HOUR, windowSeconds: HOUR },
   };
 }

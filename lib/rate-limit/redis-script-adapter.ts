@@ -1,7 +1,7 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import type { Redis } from "ioredis";
-import type { ScriptClient } from "./backends";
+import type { ScriptClient } from "./types";
 
 type RedisArgument = string | number;
 

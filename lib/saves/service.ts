@@ -1,15 +1,13 @@
 import "server-only";
-import { ApiError } from "@/lib/api/errors";
 import { getDatabase, getPrisma } from "@/lib/db/client";
 import { isForeignKeyViolation } from "@/lib/db/errors";
+import { ConflictError, NotFoundError, UnauthenticatedError } from "@/lib/errors";
 import { gameStateSchema } from "@/lib/game/state-schema";
 import type { GameState } from "@/lib/game/types";
+import { SNAPSHOTS_KEPT, type PartySummary, type SavedGame, type SnapshotSummary } from "./contract";
 
-/** How many saved states of a party are kept for history and rewind. */
-export const SNAPSHOTS_KEPT = 20;
-
-export type SavedGame = { session_id: string; state: GameState; version: number; updated_at: string };
-export type SnapshotSummary = { id: string; version: number; scene_index: number; created_at: string; state: GameState };
+// This module owns the parties table, `owner_id` included: every change of a party's owner
+// (claiming a pre-accounts party, a guest's parties joining an account) happens here.
 
 type PartyRow = {
   session_id: string;
@@ -123,16 +121,16 @@ export async function saveGame({
   ];
   const rows = await sql<{ version: number; scene_index: number }>({ name: "taleshard_save_party", text: SAVE_PARTY, values }).catch((error: unknown) => {
     // A valid session cookie of a user deleted since: the session is over, not a server error.
-    if (isForeignKeyViolation(error, "parties_owner_id_fkey")) throw new ApiError("unauthorized:session");
+    if (isForeignKeyViolation(error, "parties_owner_id_fkey")) throw new UnauthenticatedError("session");
     throw error;
   });
 
   const saved = rows[0];
   if (saved) return saved;
-  throw new ApiError("conflict:version", { details: { current: await loadGame({ ownerId, sessionId }) } });
+  // Read only: a refused save must not change anything, ownership included.
+  const current = await findOwnParty({ ownerId, sessionId });
+  throw new ConflictError("version", { details: { current: current ? toSavedGame(current) : null } });
 }
-
-export type PartySummary = { session_id: string; party_name: string; scene_index: number; version: number; updated_at: string };
 
 /** The owner's parties, most recently played first. */
 export async function listParties({ ownerId, limit = 50 }: { ownerId: string; limit?: number }): Promise<PartySummary[]> {
@@ -155,7 +153,7 @@ export async function listParties({ ownerId, limit = 50 }: { ownerId: string; li
 export async function deleteParty({ ownerId, sessionId }: { ownerId: string; sessionId: string }): Promise<void> {
   const prisma = await getPrisma();
   const { count } = await prisma.party.deleteMany({ where: { ownerId, sessionId } });
-  if (count === 0) throw new ApiError("not_found:party");
+  if (count === 0) throw new NotFoundError("party");
 }
 
 export async function listSnapshots({ ownerId, sessionId }: { ownerId: string; sessionId: string }): Promise<SnapshotSummary[] | null> {
@@ -178,9 +176,24 @@ export async function listSnapshots({ ownerId, sessionId }: { ownerId: string; s
 export async function restoreSnapshot({ ownerId, sessionId, snapshotId }: { ownerId: string; sessionId: string; snapshotId: string }): Promise<SavedGame> {
   const prisma = await getPrisma();
   const snapshot = await prisma.partySnapshot.findFirst({ where: { id: snapshotId, party: { ownerId, sessionId } }, select: { state: true } });
-  if (!snapshot) throw new ApiError("not_found:snapshot");
+  if (!snapshot) throw new NotFoundError("snapshot");
   await saveGame({ ownerId, sessionId, state: gameStateSchema.parse(snapshot.state) });
   const restored = await loadGame({ ownerId, sessionId });
-  if (!restored) throw new ApiError("not_found:party");
+  if (!restored) throw new NotFoundError("party");
   return restored;
+}
+
+/**
+ * A guest who signs in to an existing account brings its parties along, except where the
+ * account already has a party under the same session id (the account's copy wins).
+ */
+export async function adoptGuestParties({ guestUserId, userId }: { guestUserId: string; userId: string }): Promise<number> {
+  if (guestUserId === userId) return 0;
+  const prisma = await getPrisma();
+  return prisma.$executeRaw`
+    UPDATE parties AS guest_party SET owner_id = ${userId}::uuid
+    FROM users AS guest
+    WHERE guest.id = ${guestUserId}::uuid AND guest.is_guest
+      AND guest_party.owner_id = guest.id
+      AND NOT EXISTS (SELECT 1 FROM parties AS own WHERE own.owner_id = ${userId}::uuid AND own.session_id = guest_party.session_id)`;
 }

@@ -4,7 +4,8 @@ import * as signup from "@/app/api/v1/account/signup/route";
 import * as tokenById from "@/app/api/v1/account/tokens/[tokenId]/route";
 import * as tokens from "@/app/api/v1/account/tokens/route";
 import * as adminRole from "@/app/api/v1/admin/users/role/route";
-import { adoptGuestParties, authenticateCredentials } from "@/lib/auth/users";
+import { authenticateCredentials } from "@/lib/auth/users";
+import { adoptGuestParties } from "@/lib/saves/service";
 import { getPrisma } from "@/lib/db/client";
 import { apiAs, createTestUser, request, sampleState, sessionCookie, toJson, uniqueSessionId, type TestUser } from "./api";
 
@@ -47,7 +48,7 @@ describe("sign-up", () => {
     expect((await signUp({ email, password: PASSWORD })).status).toBe(201);
     const again = await signUp({ email, password: "another long passphrase" });
     expect(again.status).toBe(409);
-    expect(again.body).toEqual({ error: { code: "conflict:account", message: expect.stringMatching(/couldn't create an account/) } });
+    expect(again.body).toEqual({ error: { code: "conflict:account", message: expect.stringMatching(/couldn.t create an account/), request_id: expect.any(String) } });
   });
 
   test.each([

@@ -102,7 +102,7 @@ describe("bad save inputs", () => {
   test.each(rawCases)("%s → %i", async (_name, body, headers, status, code) => {
     const response = await api.saveRaw(body, headers);
     expect(response.status).toBe(status);
-    expect(response.body).toEqual({ error: { code, message: expect.any(String) } });
+    expect(response.body).toEqual({ error: { code, message: expect.any(String), request_id: response.headers.get("x-request-id") } });
     expect((await api.load(sessionId)).body).toEqual(before);
   });
 

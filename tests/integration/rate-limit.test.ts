@@ -4,7 +4,9 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { Redis as UpstashRedis } from "@upstash/redis";
 import { Redis } from "ioredis";
 import { afterAll, afterEach, beforeAll, describe, expect, test, vi } from "vitest";
-import { ApiError } from "@/lib/api/errors";
+import { toApiError, type ApiError } from "@/lib/api/errors";
+import { LimitedError } from "@/lib/errors";
+import { logger } from "@/lib/log";
 import { env } from "@/lib/env";
 import { clientIp, enforceRateLimit, rateLimitHealth } from "@/lib/rate-limit";
 import {
@@ -36,6 +38,7 @@ const TEST_RULES: RateLimitRules = {
   image: { limit: 3, windowSeconds: 600 },
   scene_art: { limit: 3, windowSeconds: 600 },
   auth: { limit: 2, windowSeconds: 600 },
+  guest: { limit: 2, windowSeconds: 600 },
 };
 
 const backendCases: [name: string, open: () => Promise<RateLimitBackend>][] = [["in-memory", async () => createMemoryBackend()]];
@@ -52,14 +55,14 @@ if (redisUrl) {
   );
 }
 
-/** The ApiError the attempt was refused with. */
+/** The refusal (a LimitedError) as the API answers it. */
 async function refusal(attempt: Promise<unknown>): Promise<ApiError> {
   const outcome = await attempt.then(
     () => new Error("expected the request to be rate limited"),
     (error: unknown) => error,
   );
-  expect(outcome).toBeInstanceOf(ApiError);
-  return outcome as ApiError;
+  expect(outcome).toBeInstanceOf(LimitedError);
+  return toApiError(outcome);
 }
 
 function expectWholeSeconds(value: string | null | undefined, { max }: { max: number }) {
@@ -163,6 +166,25 @@ describe.each(backendCases)("rate limits counted by the %s backend", (_name, ope
     await sleep(retryAfter * 1000 + 50);
     expect(await limiter.enforce(image)).toMatchObject({ "RateLimit-Limit": "2" });
   });
+
+  test("Retry-After is the sliding window's real wait: shorter than the window's end while the last window decays", async () => {
+    const windowMs = 2000;
+    const limiter = limiterWith({ image: { limit: 2, windowSeconds: windowMs / 1000 } });
+    const image = { policy: "image", userId: "player-6", ip: "203.0.113.60" } as const;
+    const untilNextWindow = () => sleep(windowMs - (Date.now() % windowMs) + 20);
+    await untilNextWindow();
+    await limiter.enforce(image);
+    await limiter.enforce(image);
+    await untilNextWindow();
+    // Early in the next window the last one still weighs 2 × (1 − elapsed/window) ≈ 1.98 → 1: one more passes.
+    await limiter.enforce(image);
+    const refused = await refusal(limiter.enforce(image));
+    // Passing again needs 2 × (1 − elapsed/window) < 1, i.e. half the window: about 1 s, not the 2 s to the window's end.
+    const retryAfter = Number(refused.headers?.["Retry-After"]);
+    expect(retryAfter).toBe(1);
+    await sleep(retryAfter * 1000);
+    expect(await limiter.enforce(image)).toMatchObject({ "RateLimit-Limit": "2" });
+  });
 });
 
 describe.each(redisUrl ? [redisUrl] : [])("against the Redis server at %s", (url) => {
@@ -241,7 +263,7 @@ describe("when the store cannot be reached", () => {
   ])(
     "%s: allows requests at once, counts them and warns at most once a minute",
     async (kind, openBackend) => {
-      const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+      const warn = vi.spyOn(logger, "warn").mockImplementation(() => {});
       const backend = openBackend();
       try {
         const limiter = createRateLimiter({ backend, rules: TEST_RULES, prefix: uniquePrefix() });
@@ -278,7 +300,7 @@ describe("when the store accepts connections but never answers", () => {
   test(
     "redis: each request waits at most about the store timeout, then is allowed and counted",
     async () => {
-      vi.spyOn(console, "warn").mockImplementation(() => {});
+      vi.spyOn(logger, "warn").mockImplementation(() => {});
       const backend = createRedisBackend({ url: silentUrl });
       try {
         const limiter = createRateLimiter({ backend, rules: TEST_RULES, prefix: uniquePrefix() });
@@ -300,7 +322,7 @@ describe("when the store accepts connections but never answers", () => {
 
 describe("choosing the store", () => {
   test("Upstash first, then REDIS_URL, else memory, with a warning in production only", async () => {
-    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    const warn = vi.spyOn(logger, "warn").mockImplementation(() => {});
     const upstash = { UPSTASH_REDIS_REST_URL: `http://${CLOSED_PORT}`, UPSTASH_REDIS_REST_TOKEN: PROXY_TOKEN };
     const backends = [
       createBackendFromEnv({ env: { NODE_ENV: "production", ...upstash, REDIS_URL: `redis://${CLOSED_PORT}` } }),
@@ -338,6 +360,7 @@ describe("policy settings from the environment", () => {
     RATE_LIMIT_IMAGE_PER_MINUTE: "3",
     RATE_LIMIT_SCENE_ART_PER_MINUTE: "2",
     RATE_LIMIT_AUTH_PER_MINUTE: "4",
+    RATE_LIMIT_GUEST_PER_HOUR: "11",
   };
 
   /** lib/env parsed afresh from the current variables, the given ones set and the other limits unset. */
@@ -356,6 +379,7 @@ describe("policy settings from the environment", () => {
       image: { limit: 10, windowSeconds: 60 },
       scene_art: { limit: 5, windowSeconds: 60 },
       auth: { limit: 10, windowSeconds: 60 },
+      guest: { limit: 60, windowSeconds: 3600 },
     });
   });
 
@@ -367,6 +391,7 @@ describe("policy settings from the environment", () => {
       image: { limit: 3, windowSeconds: 60 },
       scene_art: { limit: 2, windowSeconds: 60 },
       auth: { limit: 4, windowSeconds: 60 },
+      guest: { limit: 11, windowSeconds: 3600 },
     });
   });
 

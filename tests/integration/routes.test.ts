@@ -5,13 +5,13 @@ import * as live from "@/app/api/health/live/route";
 
 describe("health and unknown routes", () => {
   test("liveness answers without touching the database", async () => {
-    const response = live.GET();
+    const response = await live.GET(new Request("http://taleshard.test/api/health/live"));
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ status: "ok" });
   });
 
   test("readiness reports the database it reached", async () => {
-    const response = await health.GET();
+    const response = await health.GET(new Request("http://taleshard.test/api/health"));
     expect(response.status).toBe(200);
     const body = await response.json();
     expect(body).toMatchObject({
@@ -21,7 +21,7 @@ describe("health and unknown routes", () => {
   });
 
   test("an unknown API path is a JSON 404 in the standard shape", async () => {
-    const response = catchAll.GET();
+    const response = await catchAll.GET();
     expect(response.status).toBe(404);
     expect(await response.json()).toEqual({ error: { code: "not_found:route", message: expect.any(String) } });
   });

@@ -30,7 +30,7 @@ describe("save and load", () => {
   test("loading an unknown session is a 404 in the standard error shape", async () => {
     const response = await api.load(uniqueSessionId("missing"));
     expect(response.status).toBe(404);
-    expect(response.body).toEqual({ error: { code: "not_found:party", message: expect.any(String) } });
+    expect(response.body).toEqual({ error: { code: "not_found:party", message: expect.any(String), request_id: expect.any(String) } });
   });
 
   test("an invalid session id in the path is a 422, not a 404 or 500", async () => {

@@ -1,8 +1,8 @@
 import { ApiError } from "@/lib/api/errors";
 
-// Unknown API paths answer in the standard JSON error shape instead of the HTML 404 page.
-function notFound(): Response {
+// Unknown API paths answer in the standard JSON error shape, whatever the method.
+async function notFound(): Promise<Response> {
   return new ApiError("not_found:route").toResponse();
 }
 
-export { notFound as GET, notFound as POST, notFound as PUT, notFound as PATCH, notFound as DELETE };
+export { notFound as GET, notFound as HEAD, notFound as POST, notFound as PUT, notFound as PATCH, notFound as DELETE, notFound as OPTIONS };

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { PlayScreen } from "@/components/play/play-screen";
-import { SESSION_ID_PATTERN } from "@/hooks/session-id";
+import { SESSION_ID_PATTERN } from "@/lib/saves/contract";
 
 export const metadata: Metadata = { title: "Play" };
 

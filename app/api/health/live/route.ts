@@ -1,4 +1,6 @@
+import { routeMethods } from "@/lib/api/route";
+
 // Liveness: the process answers. Constant on purpose: it is also the framework-ceiling baseline in bench/.
-export function GET() {
-  return Response.json({ status: "ok" });
-}
+export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = routeMethods({
+  GET: async () => Response.json({ status: "ok" }),
+});

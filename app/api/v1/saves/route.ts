@@ -1,8 +1,6 @@
-import { apiRoute } from "@/lib/api/http";
-import { requireUser } from "@/lib/auth/request-user";
+import { apiRoute, routeMethods } from "@/lib/api/route";
 import { listParties } from "@/lib/saves/service";
 
-export const GET = apiRoute(async (request) => {
-  const user = await requireUser(request);
-  return Response.json({ parties: await listParties({ ownerId: user.id }) });
+export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = routeMethods({
+  GET: apiRoute({ auth: "user" }, async ({ user }) => ({ parties: await listParties({ ownerId: user.id }) })),
 });

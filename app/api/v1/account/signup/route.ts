@@ -1,17 +1,16 @@
-import { apiRoute, parseInput, readJsonBody } from "@/lib/api/http";
-import { assertSameOrigin } from "@/lib/auth/request-user";
-import { readSessionClaims } from "@/lib/auth/session-token";
+import { apiRoute, routeMethods } from "@/lib/api/route";
+import { ACCOUNT_BODY_LIMIT, signupRequestSchema, type Account } from "@/lib/auth/contract";
 import { registerAccount } from "@/lib/auth/users";
-import { clientIp, enforceRateLimit } from "@/lib/rate-limit";
-import { signupRequestSchema } from "./schema";
 
 // The client signs in with the new credentials afterwards (next-auth's signIn), which also
-// replaces the guest session cookie.
-export const POST = apiRoute(async (request) => {
-  await enforceRateLimit({ policy: "auth", ip: clientIp({ request }) });
-  const guest = await readSessionClaims({ headers: request.headers });
-  if (guest) assertSameOrigin(request);
-  const body = parseInput(signupRequestSchema, await readJsonBody(request, { maxBytes: 4 * 1024 }), "validation:signup");
-  const user = await registerAccount({ ...body, guestUserId: guest?.isGuest ? guest.userId : undefined });
-  return Response.json({ user: { id: user.id, email: user.email, name: user.name, role: user.role, is_guest: user.isGuest } }, { status: 201 });
+// replaces the guest session cookie. A guest signing up becomes the account in place.
+export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = routeMethods({
+  POST: apiRoute(
+    { auth: "optional", rateLimit: "auth", body: { schema: signupRequestSchema, maxBytes: ACCOUNT_BODY_LIMIT, code: "validation:signup" } },
+    async ({ user: caller, body }) => {
+      const user = await registerAccount({ ...body, guestUserId: caller?.isGuest ? caller.id : undefined });
+      const account: Account = { id: user.id, email: user.email, name: user.name, role: user.role, is_guest: user.isGuest };
+      return Response.json({ user: account }, { status: 201 });
+    },
+  ),
 });

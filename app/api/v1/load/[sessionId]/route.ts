@@ -1,12 +1,12 @@
-import { ApiError } from "@/lib/api/errors";
-import { apiRoute } from "@/lib/api/http";
-import { sessionIdFrom, type SessionRouteContext } from "@/lib/api/params";
-import { requireUser } from "@/lib/auth/request-user";
+import { apiRoute, routeMethods } from "@/lib/api/route";
+import { sessionParamsSchema } from "@/lib/saves/contract";
+import { NotFoundError } from "@/lib/errors";
 import { loadGame } from "@/lib/saves/service";
 
-export const GET = apiRoute(async (request, context: SessionRouteContext) => {
-  const user = await requireUser(request);
-  const saved = await loadGame({ ownerId: user.id, sessionId: await sessionIdFrom(context) });
-  if (!saved) throw new ApiError("not_found:party");
-  return Response.json(saved);
+export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = routeMethods({
+  GET: apiRoute({ auth: "user", params: { schema: sessionParamsSchema, code: "validation:session_id" } }, async ({ user, params }) => {
+    const saved = await loadGame({ ownerId: user.id, sessionId: params.sessionId });
+    if (!saved) throw new NotFoundError("party");
+    return saved;
+  }),
 });

@@ -1,11 +1,10 @@
-import { apiRoute } from "@/lib/api/http";
-import { sessionIdFrom, type SessionRouteContext } from "@/lib/api/params";
-import { requireUser } from "@/lib/auth/request-user";
+import { apiRoute, routeMethods } from "@/lib/api/route";
+import { sessionParamsSchema } from "@/lib/saves/contract";
 import { deleteParty } from "@/lib/saves/service";
 
-export const DELETE = apiRoute(async (request, context: SessionRouteContext) => {
-  const user = await requireUser(request);
-  const sessionId = await sessionIdFrom(context);
-  await deleteParty({ ownerId: user.id, sessionId });
-  return Response.json({ status: "deleted", session_id: sessionId });
+export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = routeMethods({
+  DELETE: apiRoute({ auth: "user", params: { schema: sessionParamsSchema, code: "validation:session_id" } }, async ({ user, params }) => {
+    await deleteParty({ ownerId: user.id, sessionId: params.sessionId });
+    return { status: "deleted", session_id: params.sessionId };
+  }),
 });

@@ -1,13 +1,10 @@
-import { z } from "zod";
-import { apiRoute, parseInput } from "@/lib/api/http";
+import { apiRoute, routeMethods } from "@/lib/api/route";
 import { revokeApiToken } from "@/lib/auth/api-tokens";
-import { requireUser } from "@/lib/auth/request-user";
+import { tokenParamsSchema } from "@/lib/auth/contract";
 
-type TokenRouteContext = { params: Promise<{ tokenId: string }> };
-
-export const DELETE = apiRoute(async (request, { params }: TokenRouteContext) => {
-  const user = await requireUser(request);
-  const tokenId = parseInput(z.uuid(), (await params).tokenId, "validation:token");
-  await revokeApiToken({ userId: user.id, tokenId });
-  return Response.json({ status: "revoked" });
+export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = routeMethods({
+  DELETE: apiRoute({ auth: "user", params: { schema: tokenParamsSchema, code: "validation:token" } }, async ({ user, params }) => {
+    await revokeApiToken({ userId: user.id, tokenId: params.tokenId });
+    return { status: "revoked" };
+  }),
 });

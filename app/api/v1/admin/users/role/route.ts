@@ -1,13 +1,12 @@
-import { ApiError } from "@/lib/api/errors";
-import { apiRoute, parseInput, readJsonBody } from "@/lib/api/http";
-import { requireUser } from "@/lib/auth/request-user";
+import { apiRoute, routeMethods } from "@/lib/api/route";
+import { setRoleRequestSchema, SMALL_BODY_LIMIT } from "@/lib/auth/contract";
 import { setUserRole } from "@/lib/auth/users";
-import { setRoleRequestSchema } from "./schema";
+import { NotFoundError } from "@/lib/errors";
 
-export const PUT = apiRoute(async (request) => {
-  await requireUser(request, { role: "admin" });
-  const body = parseInput(setRoleRequestSchema, await readJsonBody(request, { maxBytes: 1024 }), "validation:role");
-  const user = await setUserRole(body);
-  if (!user) throw new ApiError("not_found:user");
-  return Response.json({ email: user.email, role: user.role });
+export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = routeMethods({
+  PUT: apiRoute({ auth: "admin", body: { schema: setRoleRequestSchema, maxBytes: SMALL_BODY_LIMIT, code: "validation:role" } }, async ({ body }) => {
+    const user = await setUserRole(body);
+    if (!user) throw new NotFoundError("user");
+    return { email: user.email, role: user.role };
+  }),
 });

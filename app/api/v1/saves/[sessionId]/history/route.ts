@@ -1,13 +1,12 @@
-import { ApiError } from "@/lib/api/errors";
-import { apiRoute } from "@/lib/api/http";
-import { sessionIdFrom, type SessionRouteContext } from "@/lib/api/params";
-import { requireUser } from "@/lib/auth/request-user";
+import { apiRoute, routeMethods } from "@/lib/api/route";
+import { NotFoundError } from "@/lib/errors";
+import { sessionParamsSchema, type SaveHistory } from "@/lib/saves/contract";
 import { listSnapshots } from "@/lib/saves/service";
 
-export const GET = apiRoute(async (request, context: SessionRouteContext) => {
-  const user = await requireUser(request);
-  const sessionId = await sessionIdFrom(context);
-  const snapshots = await listSnapshots({ ownerId: user.id, sessionId });
-  if (!snapshots) throw new ApiError("not_found:party");
-  return Response.json({ session_id: sessionId, snapshots });
+export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = routeMethods({
+  GET: apiRoute({ auth: "user", params: { schema: sessionParamsSchema, code: "validation:session_id" } }, async ({ user, params }): Promise<SaveHistory> => {
+    const snapshots = await listSnapshots({ ownerId: user.id, sessionId: params.sessionId });
+    if (!snapshots) throw new NotFoundError("party");
+    return { session_id: params.sessionId, snapshots };
+  }),
 });

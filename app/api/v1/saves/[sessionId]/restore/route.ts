@@ -1,15 +1,16 @@
-import { apiRoute, parseInput, readJsonBody } from "@/lib/api/http";
-import { sessionIdFrom, type SessionRouteContext } from "@/lib/api/params";
-import { requireUser } from "@/lib/auth/request-user";
-import { clientIp, enforceRateLimit } from "@/lib/rate-limit";
+import { apiRoute, routeMethods } from "@/lib/api/route";
+import { RESTORE_BODY_LIMIT, restoreRequestSchema, sessionParamsSchema } from "@/lib/saves/contract";
 import { restoreSnapshot } from "@/lib/saves/service";
-import { restoreRequestSchema } from "./schema";
 
 // A rewind is a save: it counts against the same limit.
-export const POST = apiRoute(async (request, context: SessionRouteContext) => {
-  const user = await requireUser(request);
-  const rateLimitHeaders = await enforceRateLimit({ policy: "save", userId: user.id, ip: clientIp({ request }) });
-  const sessionId = await sessionIdFrom(context);
-  const body = parseInput(restoreRequestSchema, await readJsonBody(request, { maxBytes: 1024 }), "validation:restore");
-  return Response.json(await restoreSnapshot({ ownerId: user.id, sessionId, snapshotId: body.snapshot_id }), { headers: rateLimitHeaders });
+export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = routeMethods({
+  POST: apiRoute(
+    {
+      auth: "user",
+      rateLimit: "save",
+      params: { schema: sessionParamsSchema, code: "validation:session_id" },
+      body: { schema: restoreRequestSchema, maxBytes: RESTORE_BODY_LIMIT, code: "validation:restore" },
+    },
+    async ({ user, params, body }) => restoreSnapshot({ ownerId: user.id, sessionId: params.sessionId, snapshotId: body.snapshot_id }),
+  ),
 });
