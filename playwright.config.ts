@@ -34,7 +34,8 @@ const server = (port: number, env: Record<string, string>) => ({
 
 export default defineConfig({
   testDir: "e2e",
-  timeout: 60_000,
+  // Whole adventures are played per test; on a busy 2-core CI box one takes well over a minute.
+  timeout: 120_000,
   expect: { timeout: 10_000 },
   fullyParallel: true,
   workers: process.env.CI ? 2 : undefined,

@@ -25,6 +25,9 @@ const integration = (database: "pglite" | "postgres"): TestProjectInlineConfigur
     env: { TEST_DATABASE: database },
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    // next-auth imports "next/server" without an extension, which Node's ESM resolver refuses;
+    // bundled through Vite the import resolves as in Next.
+    server: { deps: { inline: ["next-auth"] } },
   },
 });
 

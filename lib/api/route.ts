@@ -91,7 +91,7 @@ function finish(response: Response, { requestId, responseHeaders }: { requestId:
   return response;
 }
 
-function errorAnswer(error: unknown, request: Request, requestId: string): Response {
+function errorAnswer(error: unknown, { request, requestId, responseHeaders }: { request: Request; requestId: string; responseHeaders: Headers }): Response {
   unstable_rethrow(error); // Next's own control flow (redirect(), notFound()) is not an error
   const apiError = toApiError(error);
   const response = apiError.toResponse(requestId);
@@ -99,7 +99,8 @@ function errorAnswer(error: unknown, request: Request, requestId: string): Respo
   if (apiError.code === "unauthorized:session") for (const cookie of clearedSessionCookies()) response.headers.append("Set-Cookie", cookie);
   const log = apiError.status >= 500 ? logger.error.bind(logger) : logger.info.bind(logger);
   log({ method: request.method, path: new URL(request.url).pathname, status: apiError.status, code: apiError.code }, "request refused");
-  return response;
+  // What was gathered before the error still applies (a renewed cookie, the RateLimit headers).
+  return finish(response, { requestId, responseHeaders });
 }
 
 /**
@@ -119,7 +120,7 @@ export function apiRoute<A extends RouteAuth, B = undefined, P = undefined, Q = 
         const result = await handler(input);
         return finish(result instanceof Response ? result : Response.json(result), { requestId, responseHeaders });
       } catch (error) {
-        return errorAnswer(error, request, requestId);
+        return errorAnswer(error, { request, requestId, responseHeaders });
       }
     });
   };
@@ -151,7 +152,7 @@ export function apiStreamRoute<A extends RouteAuth, B = undefined, P = undefined
         if (result instanceof Response) return finish(result, { requestId, responseHeaders });
         events = result;
       } catch (error) {
-        return errorAnswer(error, request, requestId);
+        return errorAnswer(error, { request, requestId, responseHeaders });
       }
       const iterator = events[Symbol.asyncIterator]();
       const body = new ReadableStream<Uint8Array>({

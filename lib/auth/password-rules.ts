@@ -1,4 +1,4 @@
-import { z } from "@/lib/zod";
+import { safeText, z } from "@/lib/zod";
 
 // Shared by the sign-up form and the API. Length over complexity (NIST SP 800-63B), plus a
 // short list of passwords every attacker tries first.
@@ -38,8 +38,8 @@ export const emailSchema = z
   .max(254)
   .pipe(z.email("Enter a valid email address."));
 
-export const passwordSchema = z
-  .string()
+// Any text a keyboard can type (spaces and every script included), but no control characters.
+export const passwordSchema = safeText({ max: PASSWORD_MAX })
   .min(PASSWORD_MIN, `Use at least ${PASSWORD_MIN} characters.`)
   .max(PASSWORD_MAX, `Use at most ${PASSWORD_MAX} characters.`)
   .refine((password) => new Set(password).size >= 4, "Use a less repetitive password.")

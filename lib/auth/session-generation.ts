@@ -39,8 +39,11 @@ async function storedGeneration(userId: string): Promise<number | null> {
   return pending;
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /** True while the cookie's generation is the user's current one (and the user still exists). */
 export async function isSessionLive({ userId, generation }: { userId: string; generation: number }): Promise<boolean> {
+  if (!UUID.test(userId) || !Number.isInteger(generation)) return false; // no such user could exist
   const known = remembered.get(userId);
   const current = known && known.freshUntil > Date.now() ? known.generation : await storedGeneration(userId);
   return current === generation;

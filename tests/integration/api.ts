@@ -29,8 +29,8 @@ export function uniqueSessionId(label = "t"): string {
   return `${label}-${process.pid}-${Date.now().toString(36)}-${counter}`;
 }
 
-export async function sessionCookie({ userId, role, isGuest }: { userId: string; role: Role; isGuest: boolean }): Promise<string> {
-  const value = await encode({ token: { sub: userId, role, isGuest }, secret: authSecret(), salt: SESSION_COOKIE });
+export async function sessionCookie({ userId, role, isGuest, generation = 0 }: { userId: string; role: Role; isGuest: boolean; generation?: number }): Promise<string> {
+  const value = await encode({ token: { sub: userId, role, isGuest, gen: generation }, secret: authSecret(), salt: SESSION_COOKIE });
   return `${SESSION_COOKIE}=${value}`;
 }
 

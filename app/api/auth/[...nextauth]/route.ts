@@ -22,14 +22,15 @@ const guarded =
  * seconds to wait (the sign-in form shows a countdown from it).
  */
 async function signInOrLimit(request: NextRequest): Promise<Response> {
-  if (request.nextUrl.pathname.endsWith("/callback/credentials")) {
+  const url = new URL(request.url);
+  if (url.pathname.endsWith("/callback/credentials")) {
     try {
       await enforceRateLimit({ policy: "auth", ip: clientIp({ request }) });
     } catch (error) {
       if (!(error instanceof LimitedError)) throw error;
       const refusal = toApiError(error);
-      const url = new URL(`/signin?error=RateLimited&code=${error.retryAfterSeconds}`, request.nextUrl.origin).toString();
-      return Response.json({ url, ...refusal.toBody() }, { status: refusal.status, headers: refusal.headers });
+      const signInPage = new URL(`/signin?error=RateLimited&code=${error.retryAfterSeconds}`, url.origin).toString();
+      return Response.json({ url: signInPage, ...refusal.toBody() }, { status: refusal.status, headers: refusal.headers });
     }
   }
   return handlers.POST(request);
