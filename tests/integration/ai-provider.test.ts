@@ -1,6 +1,7 @@
 // The Gemini provider with the real @google/genai SDK, over HTTP, against the fake Gemini server.
 import { getEventListeners } from "node:events";
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
+import { createAiProvider } from "@/lib/ai";
 import { AiError, type AiErrorKind } from "@/lib/ai/errors";
 import { createGeminiProvider, type GeminiProviderOptions } from "@/lib/ai/gemini";
 import type { Brief, SafetyLevel, TextRequest, TextStreamEvent } from "@/lib/ai/types";
@@ -357,5 +358,28 @@ describe("generateJson", () => {
     fake.script("model-a", { chunks: ['{"mood":"calm","toll":1}'], firstChunkDelayMs: 2000 });
     const aborted = await provider().generateJson({ ...jsonRequest, signal: AbortSignal.timeout(100) }).catch((caught: unknown) => caught);
     expectAiError(aborted, "aborted");
+  });
+});
+
+describe("createAiProvider from env", () => {
+  test("a key and a base URL reach the server; the fallback list follows the main model, without repeating it", async () => {
+    const gemini = createAiProvider({
+      env: {
+        GEMINI_API_KEY: "env-key",
+        GEMINI_BASE_URL: fake.url,
+        GEMINI_MODEL: "model-a",
+        GEMINI_FALLBACK_MODELS: ["model-a", "model-b"],
+        AI_FIRST_TOKEN_TIMEOUT_MS: 2000,
+        AI_REPLY_TIMEOUT_MS: 5000,
+        AI_SAFETY_LEVEL: "strict",
+        AI_OFFLINE_WORD_DELAY_MS: 0,
+      },
+    });
+    fake.script("model-a", { status: 429 });
+    fake.script("model-b", { status: 429 });
+    expectAiError((await consume(gemini.streamText(textRequest()))).error, "quota");
+    expect(modelsAsked()).toEqual(["model-a", "model-b"]);
+    expect(fake.requests.map((request) => request.apiKey)).toEqual(["env-key", "env-key"]);
+    expect(fake.requests[0]!.body?.safetySettings).toContainEqual({ category: "HARM_CATEGORY_HARASSMENT", threshold: "BLOCK_LOW_AND_ABOVE" });
   });
 });
