@@ -1,5 +1,6 @@
 // The Gemini provider with the real @google/genai SDK, over HTTP, against the fake Gemini server.
 import { getEventListeners } from "node:events";
+import { GoogleGenAI } from "@google/genai";
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
 import { createAiProvider } from "@/lib/ai";
 import { AiError, type AiErrorKind } from "@/lib/ai/errors";
@@ -381,5 +382,29 @@ describe("createAiProvider from env", () => {
     expect(modelsAsked()).toEqual(["model-a", "model-b"]);
     expect(fake.requests.map((request) => request.apiKey)).toEqual(["env-key", "env-key"]);
     expect(fake.requests[0]!.body?.safetySettings).toContainEqual({ category: "HARM_CATEGORY_HARASSMENT", threshold: "BLOCK_LOW_AND_ABOVE" });
+  });
+});
+
+// Later features (scene art, embeddings) will script these replies; the SDK must read them as Gemini's.
+describe("fake Gemini: image and embedding replies", () => {
+  const client = () => new GoogleGenAI({ apiKey: API_KEY, httpOptions: { baseUrl: fake.url } });
+
+  test("an image reply arrives as an inlineData part, and the request's image config is recorded", async () => {
+    const base64 = Buffer.from("fake-png-bytes").toString("base64");
+    fake.script("image-model", { image: { mimeType: "image/png", base64 } });
+    const response = await client().models.generateContent({
+      model: "image-model",
+      contents: "A troll in a tin crown",
+      config: { responseModalities: ["IMAGE"], imageConfig: { aspectRatio: "16:9" } },
+    });
+    expect(response.candidates?.[0]?.content?.parts?.[0]?.inlineData).toEqual({ mimeType: "image/png", data: base64 });
+    expect(generationConfig(fake.requests[0]!)).toMatchObject({ responseModalities: ["IMAGE"], imageConfig: { aspectRatio: "16:9" } });
+  });
+
+  test("embeddings arrive one vector per content, through :batchEmbedContents", async () => {
+    fake.script("embed-model", { embeddings: [[0.1, 0.2], [0.3, 0.4]] });
+    const response = await client().models.embedContent({ model: "embed-model", contents: ["the troll", "the warden"] });
+    expect(response.embeddings?.map((embedding) => embedding.values)).toEqual([[0.1, 0.2], [0.3, 0.4]]);
+    expect(fake.requests[0]).toMatchObject({ model: "embed-model", action: "batchEmbedContents" });
   });
 });
