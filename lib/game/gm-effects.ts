@@ -90,7 +90,7 @@ export class GmEffectError extends Error {
   }
 }
 
-function parseArgs<S extends z.ZodType>(schema: S, name: string, args: unknown): z.infer<S> {
+function parseArgs<S extends z.ZodType>({ schema, name, args }: { schema: S; name: string; args: unknown }): z.infer<S> {
   const parsed = schema.safeParse(args);
   if (parsed.success) return parsed.data;
   const problems = parsed.error.issues.map((issue) => `${issue.path.join(".") || "args"}: ${issue.message}`).join("; ");
@@ -101,16 +101,16 @@ function parseArgs<S extends z.ZodType>(schema: S, name: string, args: unknown):
 export function parseGmToolCall(name: string, args: unknown): GmEffect {
   switch (name) {
     case "adjust_hp": {
-      const { hero, delta, reason } = parseArgs(adjustHpArgs, name, args);
+      const { hero, delta, reason } = parseArgs({ schema: adjustHpArgs, name, args });
       if (delta === 0) throw new GmEffectError("invalid_args", "adjust_hp: delta must not be 0");
       return { kind: "hp", hero, delta, reason };
     }
     case "set_flag": {
-      const { flag, reason = "" } = parseArgs(setFlagArgs, name, args);
+      const { flag, reason = "" } = parseArgs({ schema: setFlagArgs, name, args });
       return { kind: "flag", flag, reason };
     }
     case "give_clue": {
-      const { scene, choice, reason = "" } = parseArgs(giveClueArgs, name, args);
+      const { scene, choice, reason = "" } = parseArgs({ schema: giveClueArgs, name, args });
       return { kind: "clue", scene, choice, reason };
     }
     default:
@@ -119,7 +119,7 @@ export function parseGmToolCall(name: string, args: unknown): GmEffect {
 }
 
 /** The hero an effect names: an exact match first, else the single case-insensitive one. */
-function findHeroIndex(state: GameState, name: string): number {
+function findHeroIndex({ state, name }: { state: GameState; name: string }): number {
   const wanted = name.trim();
   const exact = state.heroes.findIndex((hero) => hero.name === wanted);
   if (exact >= 0) return exact;
@@ -130,11 +130,11 @@ function findHeroIndex(state: GameState, name: string): number {
   return matches[0]!;
 }
 
-function applyHp(state: GameState, effect: Extract<GmEffect, { kind: "hp" }>): GameState {
+function applyHp({ state, effect }: { state: GameState; effect: Extract<GmEffect, { kind: "hp" }> }): GameState {
   if (!Number.isInteger(effect.delta) || effect.delta === 0 || Math.abs(effect.delta) > GM_HP_DELTA_LIMIT) {
     throw new GmEffectError("invalid_args", `An HP change must be a whole number from -${GM_HP_DELTA_LIMIT} to ${GM_HP_DELTA_LIMIT}, not 0.`);
   }
-  const index = findHeroIndex(state, effect.hero);
+  const index = findHeroIndex({ state, name: effect.hero });
   const hero = state.heroes[index]!;
   if (hero.hp <= 0) throw new GmEffectError("hero_down", `${hero.name} is down; only the story's choices can change that.`);
   // Never down a hero (only choices can), never heal past the class maximum (nor lower an HP
@@ -147,7 +147,7 @@ function applyHp(state: GameState, effect: Extract<GmEffect, { kind: "hp" }>): G
   return { ...state, heroes: state.heroes.map((candidate, i) => (i === index ? { ...candidate, hp } : candidate)) };
 }
 
-function applyFlag(state: GameState, effect: Extract<GmEffect, { kind: "flag" }>): GameState {
+function applyFlag({ state, effect }: { state: GameState; effect: Extract<GmEffect, { kind: "flag" }> }): GameState {
   if (!flagSchema.safeParse(effect.flag).success) throw new GmEffectError("invalid_args", `"${effect.flag.slice(0, 40)}" is not a flag.`);
   const flags = state.flags ?? [];
   if (flags.includes(effect.flag)) throw new GmEffectError("duplicate_flag", `The story already remembers "${effect.flag}".`);
@@ -156,7 +156,7 @@ function applyFlag(state: GameState, effect: Extract<GmEffect, { kind: "flag" }>
 }
 
 /** Whether a hero class or an earlier choice keeps this choice closed (a clue can lift only those). */
-function isLockedForClue(state: GameState, choice: Choice): boolean {
+function isLockedForClue({ state, choice }: { state: GameState; choice: Choice }): boolean {
   const { heroClass, earlier } = choice.requires ?? {};
   const missingClass = heroClass !== undefined && !state.heroes.some((hero) => hero.class === heroClass && hero.hp > 0);
   const missingEarlier = earlier !== undefined && state.choices[earlier.scene] !== earlier.choice;
@@ -167,12 +167,12 @@ function isLockedForClue(state: GameState, choice: Choice): boolean {
 export function clueableChoices(state: GameState): { scene: SceneKey; choice: Choice }[] {
   return SCENES.filter((scene) => scene.index >= state.scene_index).flatMap((scene) =>
     scene.choices
-      .filter((choice) => isLockedForClue(state, choice) && !state.clues?.includes(clueKey({ scene: scene.key, choice: choice.id })))
+      .filter((choice) => isLockedForClue({ state, choice }) && !state.clues?.includes(clueKey({ scene: scene.key, choice: choice.id })))
       .map((choice) => ({ scene: scene.key, choice })),
   );
 }
 
-function applyClue(state: GameState, effect: Extract<GmEffect, { kind: "clue" }>): GameState {
+function applyClue({ state, effect }: { state: GameState; effect: Extract<GmEffect, { kind: "clue" }> }): GameState {
   const key = clueKey({ scene: effect.scene, choice: effect.choice });
   if (!clueSchema.safeParse(key).success) throw new GmEffectError("invalid_args", "A clue needs a scene key and a choice id.");
   const scene = SCENES.find((candidate) => candidate.key === effect.scene);
@@ -181,7 +181,7 @@ function applyClue(state: GameState, effect: Extract<GmEffect, { kind: "clue" }>
   if (scene.index < state.scene_index) throw new GmEffectError("unknown_choice", `${scene.title} is behind the party.`);
   const clues = state.clues ?? [];
   if (clues.includes(key)) throw new GmEffectError("already_unlocked", `"${choice.label}" is already open to the party.`);
-  if (!isLockedForClue(state, choice)) {
+  if (!isLockedForClue({ state, choice })) {
     throw new GmEffectError("not_locked", `"${choice.label}" is not locked by a hero class or an earlier choice.`);
   }
   if (clues.length >= STORY_MARK_LIMIT) throw new GmEffectError("clue_limit", `A party keeps at most ${STORY_MARK_LIMIT} clues.`);
@@ -194,11 +194,11 @@ export function applyGmEffect(state: GameState, effect: GmEffect): GameState {
   if (isFinished(state)) throw new GmEffectError("game_over", "The tale is already told.");
   switch (effect.kind) {
     case "hp":
-      return applyHp(state, effect);
+      return applyHp({ state, effect });
     case "flag":
-      return applyFlag(state, effect);
+      return applyFlag({ state, effect });
     case "clue":
-      return applyClue(state, effect);
+      return applyClue({ state, effect });
   }
 }
 
@@ -208,7 +208,7 @@ const signed = (value: number) => (value > 0 ? `+${value}` : `−${Math.abs(valu
 export function describeGmEffect(effect: GmEffect, before: GameState, after: GameState): string {
   switch (effect.kind) {
     case "hp": {
-      const index = findHeroIndex(before, effect.hero);
+      const index = findHeroIndex({ state: before, name: effect.hero });
       const hero = after.heroes[index] ?? before.heroes[index]!;
       return `${hero.name} ${signed(hero.hp - before.heroes[index]!.hp)} HP`;
     }

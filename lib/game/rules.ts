@@ -98,7 +98,7 @@ export function clueKey({ scene, choice }: { scene: SceneKey; choice: string }):
 }
 
 /** Whether a clue unlocked this choice. Callers may pass a copy of the choice, so an unknown object is looked up in the current scene. */
-function isClued(state: GameState, choice: Choice): boolean {
+function isClued({ state, choice }: { state: GameState; choice: Choice }): boolean {
   if (!state.clues?.length) return false;
   const scene = SCENES.find((candidate) => candidate.choices.includes(choice)) ?? SCENES[state.scene_index - 1];
   return scene !== undefined && state.clues.includes(clueKey({ scene: scene.key, choice: choice.id }));
@@ -110,7 +110,7 @@ function isClued(state: GameState, choice: Choice): boolean {
  */
 export function blockedReason(state: GameState, choice: Choice): string | null {
   const { heroClass, symbol, earlier } = choice.requires ?? {};
-  const clued = isClued(state, choice);
+  const clued = isClued({ state, choice });
   if (heroClass && !clued && !state.heroes.some((hero) => hero.class === heroClass && isStanding(hero))) {
     return `Needs a ${heroClass}`;
   }

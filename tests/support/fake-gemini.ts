@@ -101,7 +101,7 @@ function requestWords(body: Record<string, unknown> | null): number {
   return wordCount(texts.join(" "));
 }
 
-function errorBody(status: number, retryAfterSeconds?: number) {
+function errorBody({ status, retryAfterSeconds }: { status: number; retryAfterSeconds?: number }) {
   const details = retryAfterSeconds === undefined ? [] : [{ "@type": "type.googleapis.com/google.rpc.RetryInfo", retryDelay: `${retryAfterSeconds}s` }];
   return { error: { code: status, message: `Scripted failure ${status}.`, status: ERROR_STATUS_NAMES[status] ?? "UNKNOWN", details } };
 }
@@ -117,7 +117,7 @@ async function readJson(request: IncomingMessage): Promise<Record<string, unknow
 }
 
 /** Waits `ms`, or less if the client went away (then there is nothing left to send). */
-function pause(ms: number | undefined, response: ServerResponse): Promise<void> {
+function pause({ ms, response }: { ms: number | undefined; response: ServerResponse }): Promise<void> {
   if (!ms) return Promise.resolve();
   return new Promise((resolve) => {
     const done = () => {
@@ -131,7 +131,7 @@ function pause(ms: number | undefined, response: ServerResponse): Promise<void> 
 }
 
 /** Resolves once the data is handed to the socket, so a later destroy cannot swallow it. */
-const write = (response: ServerResponse, data: string) => new Promise<void>((resolve) => response.write(data, () => resolve()));
+const write = ({ response, data }: { response: ServerResponse; data: string }) => new Promise<void>((resolve) => response.write(data, () => resolve()));
 
 const gone = (response: ServerResponse) => response.destroyed || response.writableEnded;
 
@@ -150,14 +150,14 @@ export async function startFakeGemini({ defaultReply = DEFAULT_REPLY }: { defaul
     return defaultReply;
   }
 
-  function sendJson(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
+  function sendJson({ response, status, body, headers = {} }: { response: ServerResponse; status: number; body: unknown; headers?: Record<string, string> }) {
     response.writeHead(status, { "content-type": "application/json; charset=UTF-8", ...headers });
     response.end(JSON.stringify(body));
   }
 
-  function sendError(response: ServerResponse, reply: Extract<FakeReply, { status: number }>) {
+  function sendError({ response, reply }: { response: ServerResponse; reply: Extract<FakeReply, { status: number }> }) {
     const headers: Record<string, string> = reply.retryAfterSeconds === undefined ? {} : { "retry-after": String(reply.retryAfterSeconds) };
-    sendJson(response, reply.status, reply.body ?? errorBody(reply.status, reply.retryAfterSeconds), headers);
+    sendJson({ response, status: reply.status, body: reply.body ?? errorBody({ status: reply.status, retryAfterSeconds: reply.retryAfterSeconds }), headers });
   }
 
   const chunkOf = ({ model, candidate, usage }: { model: string; candidate?: Candidate; usage?: FakeUsage }) => ({
@@ -168,8 +168,8 @@ export async function startFakeGemini({ defaultReply = DEFAULT_REPLY }: { defaul
   });
 
   /** The candidates a reply is made of: one per chunk when streaming, one in all otherwise. */
-  function candidatesOf(reply: FakeReply, streaming: boolean): { candidates: Candidate[]; outputText: string } | null {
-    const candidate = (parts: Record<string, unknown>[], finishReason?: string): Candidate => ({
+  function candidatesOf({ reply, streaming }: { reply: FakeReply; streaming: boolean }): { candidates: Candidate[]; outputText: string } | null {
+    const candidate = ({ parts, finishReason }: { parts: Record<string, unknown>[]; finishReason?: string }): Candidate => ({
       content: { role: "model", parts },
       ...(finishReason ? { finishReason } : {}),
       index: 0,
@@ -181,62 +181,65 @@ export async function startFakeGemini({ defaultReply = DEFAULT_REPLY }: { defaul
       if (parts.length === 0) parts.push([]);
       parts[parts.length - 1]!.push(...calls);
       const finish = reply.finishReason ?? "STOP";
-      return { candidates: parts.map((chunkParts, i) => candidate(chunkParts, i === parts.length - 1 ? finish : undefined)), outputText: reply.chunks.join("") };
+      return {
+        candidates: parts.map((chunkParts, i) => candidate({ parts: chunkParts, finishReason: i === parts.length - 1 ? finish : undefined })),
+        outputText: reply.chunks.join(""),
+      };
     }
     if ("json" in reply || "text" in reply) {
       const text = "json" in reply ? JSON.stringify(reply.json) : reply.text;
-      return { candidates: [candidate([{ text }], "STOP")], outputText: text };
+      return { candidates: [candidate({ parts: [{ text }], finishReason: "STOP" })], outputText: text };
     }
     if ("image" in reply) {
-      return { candidates: [candidate([{ inlineData: { mimeType: reply.image.mimeType, data: reply.image.base64 } }], "STOP")], outputText: "" };
+      return { candidates: [candidate({ parts: [{ inlineData: { mimeType: reply.image.mimeType, data: reply.image.base64 } }], finishReason: "STOP" })], outputText: "" };
     }
     return null;
   }
 
   async function answerGenerate({ response, reply, model, body, streaming }: { response: ServerResponse; reply: FakeReply; model: string; body: Record<string, unknown> | null; streaming: boolean }) {
-    if ("status" in reply) return sendError(response, reply);
+    if ("status" in reply) return sendError({ response, reply });
     const usageFor = (outputText: string): FakeUsage =>
       ("usage" in reply && reply.usage) || { promptTokenCount: requestWords(body), candidatesTokenCount: wordCount(outputText) };
 
     if ("promptBlocked" in reply) {
       const blocked = { ...chunkOf({ model, usage: usageFor("") }), promptFeedback: { blockReason: reply.promptBlocked } };
-      if (!streaming) return sendJson(response, 200, blocked);
+      if (!streaming) return sendJson({ response, status: 200, body: blocked });
       response.writeHead(200, { "content-type": "text/event-stream" });
       return response.end(`data: ${JSON.stringify(blocked)}\r\n\r\n`);
     }
-    const made = candidatesOf(reply, streaming);
-    if (!made) return sendJson(response, 400, { error: { code: 400, message: "This scripted reply does not fit a generate call.", status: "INVALID_ARGUMENT" } });
+    const made = candidatesOf({ reply, streaming });
+    if (!made) return sendJson({ response, status: 400, body: { error: { code: 400, message: "This scripted reply does not fit a generate call.", status: "INVALID_ARGUMENT" } } });
     const timing: Partial<FakeTextReply> = "chunks" in reply ? reply : {};
     const usage = usageFor(made.outputText);
 
     if (!streaming) {
-      await pause(timing.firstChunkDelayMs, response);
+      await pause({ ms: timing.firstChunkDelayMs, response });
       if (gone(response)) return;
-      return sendJson(response, 200, chunkOf({ model, candidate: made.candidates[0], usage }));
+      return sendJson({ response, status: 200, body: chunkOf({ model, candidate: made.candidates[0], usage }) });
     }
 
     response.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache" });
     response.flushHeaders();
-    await pause(timing.firstChunkDelayMs, response);
+    await pause({ ms: timing.firstChunkDelayMs, response });
     for (const [i, candidate] of made.candidates.entries()) {
-      if (i > 0) await pause(timing.chunkDelayMs, response);
+      if (i > 0) await pause({ ms: timing.chunkDelayMs, response });
       if (gone(response)) return;
       if (timing.dropAfterChunks !== undefined && i >= timing.dropAfterChunks) {
         response.socket?.destroy();
         return;
       }
       const last = i === made.candidates.length - 1;
-      await write(response, `data: ${JSON.stringify(chunkOf({ model, candidate, ...(last ? { usage } : {}) }))}\r\n\r\n`);
+      await write({ response, data: `data: ${JSON.stringify(chunkOf({ model, candidate, ...(last ? { usage } : {}) }))}\r\n\r\n` });
     }
     response.end();
   }
 
   function answerEmbed({ response, reply, body }: { response: ServerResponse; reply: FakeReply; body: Record<string, unknown> | null }) {
-    if ("status" in reply) return sendError(response, reply);
+    if ("status" in reply) return sendError({ response, reply });
     const count = Array.isArray(body?.requests) ? body.requests.length : 0;
     // Unscripted: a small, fixed vector per content, so callers still get the right count.
     const vectors = "embeddings" in reply ? reply.embeddings : Array.from({ length: count }, (_, i) => Array.from({ length: 8 }, (_, j) => ((i + 1) * (j + 1)) / 100));
-    sendJson(response, 200, { embeddings: vectors.map((values) => ({ values })) });
+    sendJson({ response, status: 200, body: { embeddings: vectors.map((values) => ({ values })) } });
   }
 
   const server = createServer((request, response) => {
@@ -256,7 +259,7 @@ export async function startFakeGemini({ defaultReply = DEFAULT_REPLY }: { defaul
       };
       requests.push(recorded);
       const { model, action } = recorded;
-      if (request.method !== "POST" || !model) return sendJson(response, 404, { error: { code: 404, message: `No route ${url.pathname}`, status: "NOT_FOUND" } });
+      if (request.method !== "POST" || !model) return sendJson({ response, status: 404, body: { error: { code: 404, message: `No route ${url.pathname}`, status: "NOT_FOUND" } } });
       const reply = nextReply(model);
       switch (action) {
         case "streamGenerateContent":
@@ -266,10 +269,10 @@ export async function startFakeGemini({ defaultReply = DEFAULT_REPLY }: { defaul
         case "batchEmbedContents":
           return answerEmbed({ response, reply, body });
         default:
-          return sendJson(response, 404, { error: { code: 404, message: `No action ${action}`, status: "NOT_FOUND" } });
+          return sendJson({ response, status: 404, body: { error: { code: 404, message: `No action ${action}`, status: "NOT_FOUND" } } });
       }
     })().catch((error: unknown) => {
-      if (!response.headersSent) sendJson(response, 500, { error: { code: 500, message: String(error), status: "INTERNAL" } });
+      if (!response.headersSent) sendJson({ response, status: 500, body: { error: { code: 500, message: String(error), status: "INTERNAL" } } });
       else response.destroy();
     });
   });

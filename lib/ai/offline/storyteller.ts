@@ -364,7 +364,7 @@ type Context = {
 
 type Beat = { sentences: string[]; planned: PlannedEffect | null; hook?: boolean };
 
-function narrateHeal(context: Context, target: Hero | undefined): Beat {
+function narrateHeal({ context, target }: { context: Context; target: Hero | undefined }): Beat {
   const { phrasing, actor, state, slots } = context;
   if (target && !isStanding(target)) {
     return {
@@ -505,7 +505,7 @@ function narrateTalk(context: Context): Beat {
   return { sentences, planned };
 }
 
-function narrateHarm(context: Context, kind: "attack" | "reckless"): Beat {
+function narrateHarm({ context, kind }: { context: Context; kind: "attack" | "reckless" }): Beat {
   const { phrasing, state, actor, character, reading, slots } = context;
   const struckHero = kind === "attack" ? reading.namedAfter.find((hero) => hero !== actor && isStanding(hero)) : undefined;
   if (struckHero) {
@@ -639,7 +639,7 @@ function narrateQuestion(context: Context): Beat {
   };
 }
 
-function narrateRecap(context: Context, lastOutcome: string | null | undefined): Beat {
+function narrateRecap({ context, lastOutcome }: { context: Context; lastOutcome: string | null | undefined }): Beat {
   const { phrasing, scene, slots } = context;
   return {
     sentences: [
@@ -671,7 +671,7 @@ function atmosphere(context: Context): string {
 }
 
 /** A word about a fallen or badly hurt hero not in the action; fallen heroes are only ever described lying still. */
-function partyNote(context: Context, involved: readonly Hero[]): string | null {
+function partyNote({ context, involved }: { context: Context; involved: readonly Hero[] }): string | null {
   const { phrasing, state } = context;
   const others = state.heroes.filter((hero) => !involved.includes(hero));
   const fallen = others.find((hero) => !isStanding(hero));
@@ -783,7 +783,7 @@ export function tellStory({
   const beat: Beat = (() => {
     switch (reading.intent) {
       case "heal":
-        return narrateHeal(context, healTarget);
+        return narrateHeal({ context, target: healTarget });
       case "rest":
         return narrateRest(context);
       case "search":
@@ -796,7 +796,7 @@ export function tellStory({
         return narrateTalk(context);
       case "attack":
       case "reckless":
-        return narrateHarm(context, reading.intent);
+        return narrateHarm({ context, kind: reading.intent });
       case "magic":
         return narrateMagic(context);
       case "pray":
@@ -808,7 +808,7 @@ export function tellStory({
       case "question":
         return narrateQuestion(context);
       case "recap":
-        return narrateRecap(context, lastOutcome);
+        return narrateRecap({ context, lastOutcome });
       case "other":
         return narrateOther(context);
     }
@@ -821,7 +821,7 @@ export function tellStory({
     ? phrasing.fill("{name} [lies still|is out cold] and can do nothing, so {actor} [steps in|goes instead].", { name: fallenNamed.name, actor: actor.name })
     : null;
   const opening = fallenWord ?? (reading.intent === "look" || phrasing.chance(0.6) ? atmosphere(context) : null);
-  const note = phrasing.chance(0.6) ? partyNote(context, involved) : null;
+  const note = phrasing.chance(0.6) ? partyNote({ context, involved }) : null;
   const sigil = phrasing.chance(0.3) ? sigilNote(context) : null;
   const next = beat.hook || phrasing.chance(0.35) ? hook(context) : null;
   const slotsByPriority: [slot: "opening" | "note" | "sigil" | "next", text: string | null][] = [
