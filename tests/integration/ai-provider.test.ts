@@ -82,7 +82,7 @@ const generationConfig = (request: RecordedRequest) => request.body?.generationC
 
 describe("streamText", () => {
   test("streams the deltas in order as they arrive, then one done with usage and finish reason", async () => {
-    fake.script("model-a", { chunks: ["The troll ", "wipes his eyes ", "and grins."], chunkDelayMs: 60, usage: { promptTokenCount: 42, candidatesTokenCount: 7 } });
+    fake.script("model-a", { chunks: ["The troll ", "wipes his eyes ", "and grins."], chunkDelayMs: 150, usage: { promptTokenCount: 42, candidatesTokenCount: 7 } });
     const { events, error, eventTimes } = await consume(provider().streamText(textRequest()));
     expect(error).toBeNull();
     expect(events).toEqual([
@@ -91,8 +91,9 @@ describe("streamText", () => {
       { type: "text", text: "and grins." },
       { type: "done", usage: { model: "model-a", inputTokens: 42, outputTokens: 7 }, finishReason: "stop" },
     ]);
-    // Delivered as they came, not buffered to the end: two chunk delays lie between first and last.
-    expect(eventTimes[2]! - eventTimes[0]!).toBeGreaterThanOrEqual(100);
+    // Delivered as they came, not buffered to the end: two chunk delays (300 ms) lie between first
+    // and last; half of that leaves room for a busy machine.
+    expect(eventTimes[2]! - eventTimes[0]!).toBeGreaterThanOrEqual(150);
   });
 
   test("sends the system instruction, the turns as user/model, the key, the sampling options and the safety settings", async () => {
@@ -208,16 +209,16 @@ describe("streamText", () => {
   });
 
   test("once the first token is in, the first-token limit no longer applies", async () => {
-    fake.script("model-a", { chunks: ["Slow ", "but ", "steady ", "wins."], firstChunkDelayMs: 100, chunkDelayMs: 120 });
-    const { events, error, elapsedMs } = await consume(provider({ firstTokenTimeoutMs: 200, replyTimeoutMs: 2000 }).streamText(textRequest()));
+    fake.script("model-a", { chunks: ["Slow ", "but ", "steady ", "wins."], chunkDelayMs: 250 });
+    const { events, error, elapsedMs } = await consume(provider({ firstTokenTimeoutMs: 400, replyTimeoutMs: 3000 }).streamText(textRequest()));
     expect(error).toBeNull();
     expect(texts(events).join("")).toBe("Slow but steady wins.");
-    expect(elapsedMs).toBeGreaterThan(400);
+    expect(elapsedMs).toBeGreaterThan(700);
   });
 
   test("a reply that runs past the whole-reply limit: AiError timeout after the deltas already given", async () => {
     fake.script("model-a", { chunks: ["One ", "two ", "three ", "four ", "five ", "six ", "seven ", "eight "], chunkDelayMs: 100 });
-    const { events, error, elapsedMs } = await consume(provider({ firstTokenTimeoutMs: 200, replyTimeoutMs: 350 }).streamText(textRequest()));
+    const { events, error, elapsedMs } = await consume(provider({ firstTokenTimeoutMs: 500, replyTimeoutMs: 600 }).streamText(textRequest()));
     expectAiError(error, "timeout");
     expect(texts(events).length).toBeGreaterThanOrEqual(2);
     expect(texts(events).length).toBeLessThan(8);
@@ -348,9 +349,7 @@ describe("generateJson", () => {
   });
 
   test("no answer within the reply limit: AiError timeout; the caller's abort: AiError aborted", async () => {
-    fake.script("model-a", { json: { mood: "calm", toll: 1 }, usage: { promptTokenCount: 1, candidatesTokenCount: 1 } });
     fake.script("model-a", { chunks: ['{"mood":"calm","toll":1}'], firstChunkDelayMs: 2000 });
-    expect((await provider({ firstTokenTimeoutMs: 100, replyTimeoutMs: 300 }).generateJson(jsonRequest)).value).toEqual({ mood: "calm", toll: 1 });
     const started = performance.now();
     const timedOut = await provider({ firstTokenTimeoutMs: 100, replyTimeoutMs: 300 }).generateJson(jsonRequest).catch((caught: unknown) => caught);
     expectAiError(timedOut, "timeout");
