@@ -2,6 +2,8 @@ import { z } from "zod";
 
 // Requests allowed per window by one rate-limit policy; see lib/rate-limit/policies.ts.
 const requestLimit = (fallback: number) => z.coerce.number().int().min(1).default(fallback);
+// A bound on waiting for an AI model, in milliseconds.
+const timeoutMs = (fallback: number) => z.coerce.number().int().min(50).max(600_000).default(fallback);
 
 // Parsed once, at first import. Every variable is documented in .env.example.
 const envSchema = z.object({
@@ -70,10 +72,34 @@ const envSchema = z.object({
     .string()
     .default("")
     .transform((value) => value.split(",").map((email) => email.trim().toLowerCase()).filter(Boolean)),
-}).refine((env) => !env.UPSTASH_REDIS_REST_URL === !env.UPSTASH_REDIS_REST_TOKEN, {
-  path: ["UPSTASH_REDIS_REST_TOKEN"],
-  message: "set UPSTASH_REDIS_REST_URL and UPSTASH_REDIS_REST_TOKEN together, or neither",
+  /** Gemini API key. Set: the game master and other AI features use Gemini; unset: the offline storyteller. */
+  GEMINI_API_KEY: z.string().min(1).optional(),
+  /** Another host for the Gemini API (a proxy, or a fake server in tests), e.g. http://127.0.0.1:8787. */
+  GEMINI_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /** The Gemini model asked first. */
+  GEMINI_MODEL: z.string().min(1).default("gemini-2.5-flash"),
+  /** Comma-separated models tried in order when the ones before are over quota or unavailable. */
+  GEMINI_FALLBACK_MODELS: z
+    .string()
+    .default("gemini-2.5-flash-lite")
+    .transform((value) => value.split(",").map((model) => model.trim()).filter(Boolean)),
+  /** Milliseconds to wait for the first streamed token before giving up on a reply. */
+  AI_FIRST_TOKEN_TIMEOUT_MS: timeoutMs(15_000),
+  /** Milliseconds one whole AI reply may take. */
+  AI_REPLY_TIMEOUT_MS: timeoutMs(60_000),
+  /** How readily Gemini blocks harmful content: relaxed, standard or strict. */
+  AI_SAFETY_LEVEL: z.enum(["relaxed", "standard", "strict"]).default("standard"),
+  /** Milliseconds between the words the offline storyteller streams (0 in tests). */
+  AI_OFFLINE_WORD_DELAY_MS: z.coerce.number().int().min(0).max(1000).default(30),
 })
+  .refine((env) => !env.UPSTASH_REDIS_REST_URL === !env.UPSTASH_REDIS_REST_TOKEN, {
+    path: ["UPSTASH_REDIS_REST_TOKEN"],
+    message: "set UPSTASH_REDIS_REST_URL and UPSTASH_REDIS_REST_TOKEN together, or neither",
+  })
+  .refine((env) => env.AI_FIRST_TOKEN_TIMEOUT_MS <= env.AI_REPLY_TIMEOUT_MS, {
+    path: ["AI_FIRST_TOKEN_TIMEOUT_MS"],
+    message: "must not exceed AI_REPLY_TIMEOUT_MS",
+  })
   // Tests keep quiet unless asked; they assert on log calls through spies, which work at any level.
   .transform((env) => ({
     ...env,

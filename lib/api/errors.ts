@@ -1,4 +1,5 @@
 import "server-only";
+import { AiError, type AiErrorKind } from "@/lib/ai/errors";
 import { isDatabaseUnavailable } from "@/lib/db/errors";
 import { DomainError, LimitedError, type DomainErrorKind } from "@/lib/errors";
 import { logger } from "@/lib/log";
@@ -81,6 +82,22 @@ const MESSAGE_BY_CODE: Partial<Record<ErrorCode, string>> = {
   "rate_limit:guest": "Too many new visitors from your network in the last hour. Try again later.",
   "rate_limit:save": "Too many saves in a short time. Wait a moment and try again.",
   "rate_limit:chat_daily": "You have reached today's chat limit. Sign up for a higher one, or come back tomorrow.",
+  "rate_limit:ai_quota": "The storyteller is out of breath (the AI service's quota is used up). Try again shortly.",
+  "unavailable:ai": "The storyteller cannot be reached right now. Try again shortly.",
+  "timeout:ai": "The storyteller took too long to answer. Try again.",
+  "bad_gateway:ai_output": "The storyteller's answer came back garbled. Try again.",
+  "validation:ai_blocked": "The storyteller would not answer that. Try putting it another way.",
+};
+
+/** How each AI failure reaches the client. `aborted` only happens when the client itself left. */
+const AI_ERROR_CODE: Record<AiErrorKind, ErrorCode> = {
+  quota: "rate_limit:ai_quota",
+  unavailable: "unavailable:ai",
+  timeout: "timeout:ai",
+  invalid_output: "bad_gateway:ai_output",
+  blocked: "validation:ai_blocked",
+  aborted: "unavailable:ai",
+  bad_request: "internal:ai_request",
 };
 
 export class ApiError extends Error {
@@ -129,6 +146,11 @@ export function toApiError(error: unknown): ApiError {
     const code: ErrorCode = `${TYPE_BY_KIND[error.kind]}:${error.subject}`;
     const headers = error instanceof LimitedError ? error.headers : undefined;
     return new ApiError(code, { message: error.hasMessage ? error.message : undefined, details: error.details, headers });
+  }
+  if (error instanceof AiError) {
+    logger.warn({ err: error, model: error.model }, "AI call failed");
+    const retryAfter = error.retryAfterSeconds;
+    return new ApiError(AI_ERROR_CODE[error.kind], retryAfter ? { headers: { "Retry-After": String(retryAfter) }, details: { retry_after_seconds: retryAfter } } : {});
   }
   if (isDatabaseUnavailable(error)) {
     logger.warn({ err: error }, "database unavailable");

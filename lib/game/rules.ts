@@ -92,14 +92,30 @@ function earlierChoiceLabel(requirement: NonNullable<ChoiceRequirement["earlier"
   return scene?.choices.find((choice) => choice.id === requirement.choice)?.label ?? requirement.choice;
 }
 
-/** Why a choice can't be taken right now ("Needs a Wizard"), or null when it can. */
+/** The key a game-master clue for this choice is stored under: "<sceneKey>:<choiceId>". */
+export function clueKey({ scene, choice }: { scene: SceneKey; choice: string }): string {
+  return `${scene}:${choice}`;
+}
+
+/** Whether a clue unlocked this choice. Callers may pass a copy of the choice, so an unknown object is looked up in the current scene. */
+function isClued({ state, choice }: { state: GameState; choice: Choice }): boolean {
+  if (!state.clues?.length) return false;
+  const scene = SCENES.find((candidate) => candidate.choices.includes(choice)) ?? SCENES[state.scene_index - 1];
+  return scene !== undefined && state.clues.includes(clueKey({ scene: scene.key, choice: choice.id }));
+}
+
+/**
+ * Why a choice can't be taken right now ("Needs a Wizard"), or null when it can. A clue lifts the
+ * class and earlier-choice requirements, never the sigil one (the sigil decides the endings).
+ */
 export function blockedReason(state: GameState, choice: Choice): string | null {
   const { heroClass, symbol, earlier } = choice.requires ?? {};
-  if (heroClass && !state.heroes.some((hero) => hero.class === heroClass && isStanding(hero))) {
+  const clued = isClued({ state, choice });
+  if (heroClass && !clued && !state.heroes.some((hero) => hero.class === heroClass && isStanding(hero))) {
     return `Needs a ${heroClass}`;
   }
   if (symbol && state.symbol_choice !== symbol) return `Needs the ${symbol} sigil`;
-  if (earlier && state.choices[earlier.scene] !== earlier.choice) {
+  if (earlier && !clued && state.choices[earlier.scene] !== earlier.choice) {
     return `Needs an earlier choice: "${earlierChoiceLabel(earlier)}"`;
   }
   return null;

@@ -34,6 +34,10 @@ export type GameState = {
   heroes: Hero[]; // 1..6 on the wire; new games pick 3..4
   symbol_choice: SymbolChoice | null;
   choices: ChoiceLog;
+  /** Story flags the game master set in chat (e.g. "befriended-troll"); absent in older saves. */
+  flags?: string[];
+  /** Choices a game-master clue unlocked, as "<sceneKey>:<choiceId>" (e.g. "scene4:goat-path"); absent in older saves. */
+  clues?: string[];
 };
 
 export const TIMES_OF_DAY = ["dawn", "day", "dusk", "night"] as const;

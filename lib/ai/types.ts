@@ -1,0 +1,64 @@
+// The AI provider contract: what the chat, summaries and story features ask of a language model,
+// whichever answers (Gemini, or the offline storyteller). Types only, nothing server-only, so
+// implementations and callers import it without importing each other or the factory.
+import type { GameState } from "@/lib/game/types";
+import type { z } from "@/lib/zod";
+
+export type ChatTurn = { role: "user" | "assistant"; text: string };
+
+/** A function the model may call (Gemini tools). `parameters` is a zod object schema; the Gemini provider sends z.toJSONSchema(parameters). */
+export type ToolSpec = { name: string; description: string; parameters: z.ZodObject };
+
+/** Structured facts the offline provider writes from (Gemini gets the same facts rendered into `system` by the caller). */
+export type Brief =
+  | {
+      kind: "game_master";
+      state: GameState;
+      /** the outcome text of the last move, if any */
+      lastOutcome?: string | null;
+    }
+  | {
+      kind: "summarizer";
+      /** older turns to fold into the rolling summary */
+      turns: ChatTurn[];
+      previousSummary?: string | null;
+    }
+  /** offline generateJson returns this value (lets tests and simple callers use the offline JSON path) */
+  | { kind: "json_example"; value: unknown };
+// More kinds come later (interviewer, story_synthesis): add a member here and a case in the
+// offline dispatcher (lib/ai/offline/index.ts); the Gemini provider ignores the brief.
+
+export type BriefKind = Brief["kind"];
+
+export type Usage = { model: string; inputTokens: number; outputTokens: number };
+
+export type FinishReason = "stop" | "length" | "safety" | "other";
+
+export type TextStreamEvent =
+  | { type: "text"; text: string }
+  /** args are NOT trusted; the caller validates */
+  | { type: "tool_call"; name: string; args: unknown }
+  | { type: "done"; usage: Usage; finishReason: FinishReason };
+
+export type TextRequest = {
+  system: string;
+  messages: ChatTurn[];
+  brief: Brief;
+  tools?: ToolSpec[];
+  signal?: AbortSignal;
+  temperature?: number;
+  maxOutputTokens?: number;
+};
+
+export type JsonRequest<S extends z.ZodType> = { system: string; messages: ChatTurn[]; brief: Brief; schema: S; signal?: AbortSignal };
+
+export interface AiProvider {
+  readonly kind: "gemini" | "offline";
+  /** Text deltas as they arrive, tool calls, then exactly one `done`. Throws AiError (before or during iteration). */
+  streamText(request: TextRequest): AsyncIterable<TextStreamEvent>;
+  /** A zod-validated object; on invalid output one repair attempt (the validation errors are sent back), then AiError("invalid_output"). */
+  generateJson<S extends z.ZodType>(request: JsonRequest<S>): Promise<{ value: z.infer<S>; usage: Usage }>;
+}
+
+/** How readily Gemini blocks harmful content: relaxed blocks only high-probability harm, strict blocks even low. */
+export type SafetyLevel = "relaxed" | "standard" | "strict";
