@@ -1,6 +1,6 @@
 import { useId, useMemo, type CSSProperties } from "react";
-import { composeArt, describeArt, type ArtLayer, type ArtSetting } from "./pixel-art/compose";
-import { ART_HEIGHT, ART_WIDTH, toPath } from "./pixel-art/shapes";
+import { composeArt, describeArt, type ArtLayer, type ArtSetting } from "@/lib/pixel-art/compose";
+import { ART_HEIGHT, ART_WIDTH, toPath } from "@/lib/pixel-art/shapes";
 
 const MOTION_CLASS = { fall: "art-fall", rise: "art-rise", bolt: "art-bolt", flash: "art-sky-flash" } as const;
 

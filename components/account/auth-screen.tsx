@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import type { ArtSetting } from "../pixel-art/compose";
+import type { ArtSetting } from "@/lib/pixel-art/compose";
 import { SceneArt } from "../scene-art";
 
 type AuthScreenProps = {
