@@ -60,6 +60,7 @@ export default defineConfig({
     server(RATE_LIMIT_PORT, {
       RATE_LIMIT_SAVE_PER_MINUTE: String(TINY_LIMITS.savePerMinute),
       RATE_LIMIT_AUTH_PER_MINUTE: String(TINY_LIMITS.authPerMinute),
+      RATE_LIMIT_GUEST_PER_HOUR: String(TINY_LIMITS.guestsPerHour),
       REDIS_URL: "",
       ...pgliteEnv("rate-limit"),
     }),

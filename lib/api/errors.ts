@@ -57,6 +57,7 @@ const MESSAGE_BY_CODE: Partial<Record<ErrorCode, string>> = {
   "bad_request:json": "The request body is not valid JSON.",
   "bad_request:empty_body": "The request body is empty.",
   "bad_request:url": "The request URL is malformed (bad percent-encoding).",
+  "bad_request:http": "The request is not valid HTTP.",
   "not_found:route": "There is no API endpoint at this path.",
   "not_found:party": "No saved game exists for this session id.",
   "not_found:snapshot": "That snapshot does not exist for this session.",

@@ -46,6 +46,20 @@ export function judgeRawRequest({ method, url }: { method: string; url: string }
   return path.startsWith("/api/") ? answer("bad_request:url") : { kind: "rewrite", url: NOT_FOUND_PATH };
 }
 
+/**
+ * A request Node's HTTP parser itself refused (a method it does not know, like TRACK or BREW, or
+ * malformed framing): by default Node answers a bare 400. Answered here in the JSON error shape.
+ */
+export function rawParserRefusal({ parserCode }: { parserCode: string | undefined }): string {
+  const verdict = parserCode === "HPE_INVALID_METHOD" ? answer("method_not_allowed:method", { allow: HTTP_METHODS.join(", ") }) : answer("bad_request:http");
+  if (verdict.kind !== "answer") throw new Error("unreachable");
+  const reason = verdict.status === 405 ? "Method Not Allowed" : "Bad Request";
+  const headers = Object.entries({ ...verdict.headers, "content-length": String(Buffer.byteLength(verdict.body)), connection: "close" })
+    .map(([name, value]) => `${name}: ${value}`)
+    .join("\r\n");
+  return `HTTP/1.1 ${verdict.status} ${reason}\r\n${headers}\r\n\r\n${verdict.body}`;
+}
+
 let installed = false;
 
 /** Puts the guard in front of every HTTP(S) server of this process (Next's own included). */
@@ -64,6 +78,12 @@ export function installRawRequestGuard(): void {
           return true;
         }
         if (verdict.kind === "rewrite") request.url = verdict.url;
+      }
+      if (event === "clientError") {
+        const [error, socket] = args as [NodeJS.ErrnoException, import("node:net").Socket];
+        if (socket.writable) socket.end(rawParserRefusal({ parserCode: error.code }));
+        else socket.destroy();
+        return true;
       }
       return emit.apply(this, [event, ...args] as Parameters<typeof emit>);
     } as typeof emit;

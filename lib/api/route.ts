@@ -194,7 +194,7 @@ export function routeMethods(handlers: Partial<Record<Exclude<HttpMethod, "HEAD"
   const allow = allowed.join(", ");
   const notAllowed: RouteHandler = async (request) =>
     new ApiError("method_not_allowed:method", { message: `${request.method} is not allowed here. Allowed: ${allow}.`, headers: { Allow: allow } }).toResponse();
-  const options: RouteHandler = async () => new Response(null, { status: 204, headers: { Allow: allow } });
+  const options: RouteHandler = async () => new Response(null, { status: 204, headers: { Allow: allow, "Cache-Control": "no-store" } });
   const all = {} as RouteModule;
   for (const method of HTTP_METHODS) {
     const handler = method === "OPTIONS" ? options : method === "HEAD" ? (handlers.GET ?? notAllowed) : (handlers[method] ?? notAllowed);
