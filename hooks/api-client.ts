@@ -1,5 +1,6 @@
 import type { ErrorBody, ErrorCode } from "@/lib/api/contract";
 import type { Account, ApiTokenSummary, NewApiToken, SignupRequest } from "@/lib/auth/contract";
+import type { ChatHistory } from "@/lib/chat/contract";
 import type { GameState } from "@/lib/game/types";
 import type { SaveHistory, SavedGame, SaveResponse, SnapshotSummary } from "@/lib/saves/contract";
 
@@ -72,7 +73,7 @@ function parseRetryAfter(header: string | null): number | undefined {
   return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - Date.now()) / 1000));
 }
 
-async function toApiError(response: Response): Promise<ApiError> {
+export async function toApiError(response: Response): Promise<ApiError> {
   const body = (await response.json().catch(() => null)) as Partial<ErrorBody> | null;
   const error = body?.error;
   return new ApiError(
@@ -130,6 +131,18 @@ export const api = {
 
   revokeToken: (tokenId: string) =>
     request<{ status: "revoked" }>(`/api/v1/account/tokens/${encodeURIComponent(tokenId)}`, { method: "DELETE" }),
+
+  /** Ends every other session; the answer re-issues this browser's cookie. */
+  signOutElsewhere: () => request<{ status: "signed_out_elsewhere" }>("/api/v1/account/sessions", { method: "DELETE" }),
+
+  chatHistory: (sessionId: string, cursor: number | undefined, signal?: AbortSignal) =>
+    request<ChatHistory>(`/api/history?${new URLSearchParams({ session_id: sessionId, mode: "game", ...(cursor ? { cursor: String(cursor) } : {}) })}`, { signal }),
+
+  rewindChat: (sessionId: string, messageId: string) =>
+    request<{ status: "rewound"; removed: number }>("/api/chat/rewind", { method: "POST", body: JSON.stringify({ session_id: sessionId, mode: "game", message_id: messageId }) }),
+
+  changePassword: (change: { current_password: string; new_password: string }) =>
+    request<{ status: "changed" }>("/api/v1/account/password", { method: "PUT", body: JSON.stringify(change) }),
 };
 
 type ConflictCurrent = Pick<SavedGame, "session_id" | "state" | "version">;

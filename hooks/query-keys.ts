@@ -5,6 +5,11 @@ export const gameKeys = {
   history: (sessionId: string) => ["game", sessionId, "history"] as const,
 };
 
+/** One conversation with the game master of a session (pages of history, newest page first). */
+export const chatKeys = {
+  history: (sessionId: string) => ["chat", sessionId, "history"] as const,
+};
+
 export const accountKeys = {
   tokens: ["account", "tokens"] as const,
 };

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { AccountDetails, GuestAccount } from "@/components/account/account-details";
 import { ApiTokens } from "@/components/account/api-tokens";
+import { SessionSecurity } from "@/components/account/session-security";
 import { getCurrentUser } from "@/lib/auth/current-user";
 
 export const metadata: Metadata = { title: "Settings" };
@@ -24,6 +25,7 @@ export default async function SettingsPage() {
       ) : (
         <>
           <AccountDetails user={user} />
+          <SessionSecurity hasPassword={user.hasPassword} />
           <ApiTokens origin={await siteOrigin()} />
         </>
       )}

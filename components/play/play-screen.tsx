@@ -1,5 +1,6 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import Link from "next/link";
 import { useEffect, useState } from "react";
 import { ApiError, describeError } from "@/hooks/api-client";
@@ -17,6 +18,13 @@ import { SaveIndicator } from "./save-indicator";
 import { SceneView } from "./scene-view";
 import { SessionBadge } from "./session-badge";
 import { useGameActions } from "./use-game-actions";
+
+// The chat (and its Markdown renderer) loads after the scene, in the browser only (it reads the
+// screen width): the first choice never waits for it.
+const GameMasterPanel = dynamic(() => import("./game-master-panel").then((module) => module.GameMasterPanel), {
+  ssr: false,
+  loading: () => <section className="panel gm-panel" aria-busy="true" aria-label="Game master (loading)" />,
+});
 
 /** Keeps this browser's "recent games" list current as the party moves on. */
 function useRememberSession(sessionId: string, state: GameState | undefined) {
@@ -141,6 +149,7 @@ export function PlayScreen({ sessionId }: { sessionId: string }) {
               onChoose={actions.choose}
             />
           )}
+          <GameMasterPanel sessionId={sessionId} />
         </div>
         <aside className="play-side" aria-label="Party and save slot">
           <PartyPanel state={state} />

@@ -202,3 +202,35 @@ export function routeMethods(handlers: Partial<Record<Exclude<HttpMethod, "HEAD"
   }
   return all;
 }
+
+/**
+ * Content negotiation for a streamed answer: clients that accept `text/event-stream` get the events
+ * as they come; others (older clients that read `response.json()`) get one JSON answer once the
+ * events end. Either way `onAbandon` runs if the client leaves before the end.
+ */
+export async function streamOrJson<T extends ServerSentEvent>({
+  request,
+  events,
+  onAbandon,
+  json,
+}: {
+  request: Request;
+  events: AsyncIterable<T>;
+  onAbandon: () => void;
+  json: () => Promise<object>;
+}): Promise<AsyncIterable<ServerSentEvent> | Response> {
+  if (request.headers.get("accept")?.includes("text/event-stream")) {
+    return (async function* () {
+      let ended = false;
+      try {
+        yield* events;
+        ended = true;
+      } finally {
+        if (!ended) onAbandon();
+      }
+    })();
+  }
+  request.signal.addEventListener("abort", onAbandon, { once: true });
+  for await (const event of events) void event; // a failure is thrown here and answered as an error
+  return Response.json(await json());
+}

@@ -1,4 +1,5 @@
 import "server-only";
+import { adoptGuestChats } from "@/lib/chat/service";
 import { adoptGuestParties } from "@/lib/saves/service";
 
 /**
@@ -8,4 +9,5 @@ import { adoptGuestParties } from "@/lib/saves/service";
 export async function adoptGuestData({ guestUserId, userId }: { guestUserId: string; userId: string }): Promise<void> {
   if (guestUserId === userId) return;
   await adoptGuestParties({ guestUserId, userId });
+  await adoptGuestChats({ guestUserId, userId });
 }

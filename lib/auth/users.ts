@@ -15,9 +15,15 @@ export async function createGuestUser(): Promise<AccountUser> {
   return prisma.user.create({ data: { isGuest: true, name: "Guest" }, select: ACCOUNT_COLUMNS });
 }
 
-export async function findAccountUser({ userId }: { userId: string }): Promise<AccountUser | null> {
+export async function findAccountUser(input: { userId: string; withPasswordFlag?: false }): Promise<AccountUser | null>;
+export async function findAccountUser(input: { userId: string; withPasswordFlag: true }): Promise<(AccountUser & { hasPassword: boolean }) | null>;
+/** The account of a user id; with `withPasswordFlag`, also whether it has a password (OAuth-only accounts have none). */
+export async function findAccountUser({ userId, withPasswordFlag = false }: { userId: string; withPasswordFlag?: boolean }) {
   const prisma = await getPrisma();
-  return prisma.user.findUnique({ where: { id: userId }, select: ACCOUNT_COLUMNS });
+  const user = await prisma.user.findUnique({ where: { id: userId }, select: { ...ACCOUNT_COLUMNS, passwordHash: withPasswordFlag } });
+  if (!user) return null;
+  const { passwordHash, ...account } = user;
+  return withPasswordFlag ? { ...account, hasPassword: passwordHash !== null } : account;
 }
 
 /**

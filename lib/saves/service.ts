@@ -16,6 +16,9 @@ type PartyRow = {
   symbol_choice: string | null;
   scene_index: number;
   choices: unknown;
+  /** Postgres arrays are nullable whatever Prisma declares. */
+  flags: string[] | null;
+  clues: string[] | null;
   version: number;
   updated_at: Date;
 };
@@ -28,6 +31,9 @@ function toSavedGame(row: PartyRow): SavedGame {
     heroes: row.heroes,
     symbol_choice: row.symbol_choice,
     choices: row.choices,
+    // Only when there are some: states saved before the game master existed had neither field.
+    ...(row.flags?.length ? { flags: row.flags } : {}),
+    ...(row.clues?.length ? { clues: row.clues } : {}),
   });
   return { session_id: row.session_id, state, version: row.version, updated_at: row.updated_at.toISOString() };
 }
@@ -50,7 +56,7 @@ async function claimUnownedParty({ ownerId, sessionId }: { ownerId: string; sess
 
 // Save and load are the hot path: plain SQL on the driver, as named (prepared) statements.
 const LOAD_PARTY = `
-  SELECT session_id, name, heroes, symbol_choice, scene_index, choices, version, updated_at
+  SELECT session_id, name, heroes, symbol_choice, scene_index, choices, flags, clues, version, updated_at
   FROM parties WHERE owner_id = $1::uuid AND session_id = $2`;
 
 async function findOwnParty({ ownerId, sessionId }: { ownerId: string; sessionId: string }): Promise<PartyRow | undefined> {
@@ -73,13 +79,14 @@ export async function loadGame({ ownerId, sessionId }: { ownerId: string; sessio
  */
 const SAVE_PARTY = `
   WITH upserted AS (
-    INSERT INTO parties AS p (owner_id, session_id, name, heroes, symbol_choice, scene_index, choices)
-    SELECT $1::uuid, $2, $3, $4::jsonb, $5, $6::int, $7::jsonb
+    INSERT INTO parties AS p (owner_id, session_id, name, heroes, symbol_choice, scene_index, choices, flags, clues)
+    SELECT $1::uuid, $2, $3, $4::jsonb, $5, $6::int, $7::jsonb, $10::text[], $11::text[]
     WHERE $9::int IS NULL OR $9::int = 0
        OR EXISTS (SELECT 1 FROM parties WHERE owner_id = $1::uuid AND session_id = $2)
     ON CONFLICT (owner_id, session_id) DO UPDATE SET
       name = EXCLUDED.name, heroes = EXCLUDED.heroes, symbol_choice = EXCLUDED.symbol_choice,
       scene_index = EXCLUDED.scene_index, choices = EXCLUDED.choices,
+      flags = EXCLUDED.flags, clues = EXCLUDED.clues,
       version = p.version + 1, updated_at = now()
     WHERE $9::int IS NULL OR p.version = $9::int
     RETURNING p.id, p.version, p.scene_index
@@ -118,6 +125,8 @@ export async function saveGame({
     JSON.stringify(state.choices),
     JSON.stringify(state),
     expectedVersion ?? null,
+    state.flags ?? [],
+    state.clues ?? [],
   ];
   const rows = await sql<{ version: number; scene_index: number }>({ name: "taleshard_save_party", text: SAVE_PARTY, values }).catch((error: unknown) => {
     // A valid session cookie of a user deleted since: the session is over, not a server error.

@@ -6,6 +6,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
 import type { HttpMethod } from "@/lib/api/contract";
 import { connectPostgres, getDatabase, type Database } from "@/lib/db/client";
 import { createTestUser, sampleState, apiAs, bearer, uniqueSessionId, type TestUser } from "./api";
+import { sendJson } from "./chat-client";
 import { invoke, ROUTES, type World } from "./route-table";
 
 const holder = globalThis as typeof globalThis & { taleshardDatabase?: Promise<Database> };
@@ -23,7 +24,8 @@ beforeAll(async () => {
   const snapshots = (await apiAs(owner.headers).history(sessionId)).body.snapshots as { id: string }[];
   const prisma = (await realDatabase).prisma;
   const token = await prisma.apiToken.findFirstOrThrow({ where: { userId: owner.id } });
-  world = { sessionId, snapshotId: snapshots[0]!.id, tokenId: token.id, email: owner.email! };
+  const message = await sendJson({ body: { session_id: sessionId, message: "Where are we?" }, headers: owner.headers });
+  world = { sessionId, snapshotId: snapshots[0]!.id, tokenId: token.id, email: owner.email!, messageId: message.body.message_id as string };
 });
 
 // Fresh users per call: a session check remembered from earlier would skip the database.

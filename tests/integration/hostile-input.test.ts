@@ -12,12 +12,16 @@ import { authSecret } from "@/lib/auth/secret";
 import { endAllSessions } from "@/lib/auth/session-generation";
 import { getPrisma } from "@/lib/db/client";
 import { apiAs, BASE, createTestUser, sampleState, sessionCookie, uniqueSessionId, type TestUser } from "./api";
+import { sendJson } from "./chat-client";
 import { concretePath, invoke, ROUTES, routesOnDisk, type ValidCall, type World } from "./route-table";
 
 // Limits stay out of the way: the suite tests validation, not counting (each call also gets its own IP).
 vi.hoisted(() => {
   process.env.RATE_LIMIT_SAVE_PER_MINUTE = "1000000";
   process.env.RATE_LIMIT_AUTH_PER_MINUTE = "1000000";
+  process.env.RATE_LIMIT_CHAT_PER_MINUTE = "1000000";
+  process.env.RATE_LIMIT_CHAT_PLAYER_PER_DAY = "1000000";
+  process.env.AI_OFFLINE_WORD_DELAY_MS = "0";
 });
 
 const RUNS = Number(process.env.HOSTILE_RUNS ?? 40);
@@ -33,13 +37,14 @@ const ownerHeaders = (): Record<string, string> => ({ ...owner.headers, "x-forwa
 /** Everything of the owner's that a request could change, as stored. */
 async function storedState(): Promise<unknown> {
   const prisma = await getPrisma();
-  const [user, parties, tokens, accounts] = await Promise.all([
+  const [user, parties, tokens, accounts, chats] = await Promise.all([
     prisma.user.findUnique({ where: { id: owner.id }, select: { email: true, name: true, role: true, isGuest: true, passwordHash: true, sessionGeneration: true } }),
     prisma.party.findMany({ where: { ownerId: owner.id }, include: { snapshots: true }, orderBy: { sessionId: "asc" } }),
     prisma.apiToken.findMany({ where: { userId: owner.id }, select: { id: true, name: true, revokedAt: true }, orderBy: { id: "asc" } }),
     prisma.user.count({ where: { email: { startsWith: "fuzz-" } } }),
+    prisma.chatMessage.findMany({ where: { chat: { ownerId: owner.id } }, orderBy: [{ chatId: "asc" }, { seq: "asc" }] }),
   ]);
-  return { user, parties, tokens, accounts };
+  return { user, parties, tokens, accounts, chats };
 }
 
 type Answer = { status: number; body: unknown; headers: Headers };
@@ -153,7 +158,7 @@ const RAW_BODIES: [name: string, body: string, contentType?: string][] = [
 
 const routeMethods = Object.entries(ROUTES).flatMap(([pattern, entry]) => (Object.keys(entry.calls) as HttpMethod[]).map((method) => [`${method} ${pattern}`, pattern, method] as const));
 const bodyMethods = routeMethods.filter(([, pattern, method]) => {
-  const valid = ROUTES[pattern]!.calls[method]!({ sessionId: "s", snapshotId: "0", tokenId: "0", email: "e" });
+  const valid = ROUTES[pattern]!.calls[method]!({ sessionId: "s", snapshotId: "0", tokenId: "0", email: "e", messageId: "0" });
   return valid.body !== undefined && typeof valid.body === "object";
 });
 const paramRoutes = routeMethods.filter(([, pattern]) => /\[\w+\]/.test(pattern) && !pattern.includes("..."));
@@ -167,7 +172,8 @@ beforeAll(async () => {
   await apiAs(owner.headers).save({ session_id: sessionId, state: sampleState() });
   const snapshots = (await apiAs(owner.headers).history(sessionId)).body.snapshots as { id: string }[];
   const token = await (await getPrisma()).apiToken.findFirstOrThrow({ where: { userId: owner.id } });
-  world = { sessionId, snapshotId: snapshots[0]!.id, tokenId: token.id, email: `fuzz-${owner.email}` };
+  const message = await sendJson({ body: { session_id: sessionId, message: "Where are we?" }, headers: ownerHeaders() });
+  world = { sessionId, snapshotId: snapshots[0]!.id, tokenId: token.id, email: `fuzz-${owner.email}`, messageId: message.body.message_id as string };
 });
 
 describe("hostile input on every route", () => {

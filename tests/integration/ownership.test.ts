@@ -4,6 +4,11 @@
 import { readdirSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, test } from "vitest";
+import * as chatEdit from "@/app/api/chat/edit/route";
+import * as chatRegenerate from "@/app/api/chat/regenerate/route";
+import * as chatRewind from "@/app/api/chat/rewind/route";
+import * as chat from "@/app/api/chat/route";
+import * as chatHistory from "@/app/api/history/route";
 import * as password from "@/app/api/v1/account/password/route";
 import * as account from "@/app/api/v1/account/route";
 import * as sessions from "@/app/api/v1/account/sessions/route";
@@ -18,6 +23,9 @@ import * as history from "@/app/api/v1/saves/[sessionId]/history/route";
 import * as restore from "@/app/api/v1/saves/[sessionId]/restore/route";
 import * as parties from "@/app/api/v1/saves/route";
 import type { RouteModule } from "@/lib/api/route";
+import { createOfflineProvider } from "@/lib/ai/offline";
+import { getPrisma } from "@/lib/db/client";
+import { sendJson, useProvider } from "./chat-client";
 import { apiAs, bearer, createTestUser, request, sampleState, sessionContext, toJson, uniqueSessionId, type TestUser } from "./api";
 
 type Credentials = Record<string, string>;
@@ -32,6 +40,7 @@ const ownerOnlyId = uniqueSessionId("owner-only");
 const sharedId = uniqueSessionId("shared");
 let ownerSnapshotId: string;
 let ownerTokenId: string;
+let ownerMessageId: string;
 let ownerBefore: unknown;
 
 const matrix: Matrix = {
@@ -129,6 +138,36 @@ const matrix: Matrix = {
       },
     },
   },
+  "/api/chat": {
+    module: chat,
+    attempts: { POST: async (as) => sendJson({ body: { session_id: ownerOnlyId, message: "I read your chat." }, headers: as }) },
+  },
+  "/api/chat/regenerate": {
+    module: chatRegenerate,
+    attempts: { POST: async (as) => sendJson({ kind: "regenerate", body: { session_id: ownerOnlyId }, headers: as }) },
+  },
+  "/api/chat/edit": {
+    module: chatEdit,
+    attempts: {
+      // The owner's message, through the intruder's own party of the same id.
+      POST: async (as) => sendJson({ kind: "edit", body: { session_id: sharedId, message_id: ownerMessageId, message: "Rewritten by someone else." }, headers: as }),
+    },
+  },
+  "/api/chat/rewind": {
+    module: chatRewind,
+    attempts: {
+      POST: async (as) =>
+        toJson(
+          await chatRewind.POST(
+            request("/api/chat/rewind", { method: "POST", body: json({ session_id: sharedId, message_id: ownerMessageId }), headers: jsonHeaders(as) }),
+          ),
+        ),
+    },
+  },
+  "/api/history": {
+    module: chatHistory,
+    attempts: { GET: async (as) => toJson(await chatHistory.GET(request(`/api/history?session_id=${ownerOnlyId}`, { headers: as }))) },
+  },
   "/api/health": { public: "readiness probe: no user data" },
   "/api/health/live": { public: "liveness probe: constant" },
   "/api/[...path]": { public: "unknown paths: a 404 for everyone" },
@@ -154,6 +193,11 @@ const expectations: Record<string, Record<string, (response: { status: number; b
   "/api/v1/admin/users/role": { PUT: ({ status }) => expect(status).toBe(403) },
   "/api/v1/account/password": { PUT: ({ status }) => expect(status).toBe(403) },
   "/api/v1/account/sessions": { DELETE: ({ status }) => expect(status).toBe(200) },
+  "/api/chat": { POST: ({ status }) => expect(status).toBe(404) },
+  "/api/chat/regenerate": { POST: ({ status }) => expect(status).toBe(404) },
+  "/api/chat/edit": { POST: ({ status }) => expect(status).toBe(404) },
+  "/api/chat/rewind": { POST: ({ status }) => expect(status).toBe(404) },
+  "/api/history": { GET: ({ status }) => expect(status).toBe(404) },
 };
 
 function routesOnDisk(): string[] {
@@ -173,6 +217,7 @@ async function ownerView() {
     history: (await asOwner.history(ownerOnlyId)).body,
     tokens: (await toJson(await tokens.GET(request("/api/v1/account/tokens", { headers: owner.headers }), undefined))).body,
     account: (await toJson(await account.GET(request("/api/v1/account", { headers: owner.headers }), undefined))).body,
+    chats: await (await getPrisma()).chatMessage.findMany({ where: { chat: { ownerId: owner.id } }, orderBy: [{ chatId: "asc" }, { seq: "asc" }] }),
   };
 }
 
@@ -186,6 +231,10 @@ beforeAll(async () => {
   ownerSnapshotId = ((await asOwner.history(ownerOnlyId)).body.snapshots as { id: string }[])[0]!.id;
   const listed = (await toJson(await tokens.GET(request("/api/v1/account/tokens", { headers: owner.headers }), undefined))).body.tokens as { id: string }[];
   ownerTokenId = listed[0]!.id;
+  const restoreProvider = useProvider(createOfflineProvider({ wordDelayMs: 0 }));
+  ownerMessageId = (await sendJson({ body: { session_id: ownerOnlyId, message: "Only mine." }, headers: owner.headers })).body.message_id as string;
+  await sendJson({ body: { session_id: sharedId, message: "Also mine." }, headers: owner.headers });
+  restoreProvider();
   ownerBefore = await ownerView();
 });
 

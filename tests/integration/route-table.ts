@@ -4,6 +4,11 @@
 import { readdirSync } from "node:fs";
 import path from "node:path";
 import * as catchAll from "@/app/api/[...path]/route";
+import * as chatEdit from "@/app/api/chat/edit/route";
+import * as chatRegenerate from "@/app/api/chat/regenerate/route";
+import * as chatRewind from "@/app/api/chat/rewind/route";
+import * as chat from "@/app/api/chat/route";
+import * as chatHistory from "@/app/api/history/route";
 import * as nextauth from "@/app/api/auth/[...nextauth]/route";
 import * as guest from "@/app/api/auth/guest/route";
 import * as healthLive from "@/app/api/health/live/route";
@@ -27,7 +32,7 @@ import type { RouteHandler } from "@/lib/api/route";
 import { BASE, sampleState } from "./api";
 
 /** What a valid call needs: the ids of things the caller owns. */
-export type World = { sessionId: string; snapshotId: string; tokenId: string; email: string };
+export type World = { sessionId: string; snapshotId: string; tokenId: string; email: string; messageId: string };
 
 export type ValidCall = {
   /** Dynamic segments, as Next passes them (already decoded). */
@@ -68,6 +73,11 @@ export const ROUTES: Record<string, RouteEntry> = {
   },
   "/api/v1/account/sessions": { module: sessions, auth: "account", calls: { DELETE: () => ({}) } },
   "/api/v1/admin/users/role": { module: adminRole, auth: "admin", calls: { PUT: (w) => ({ body: { email: w.email, role: "designer" } }) } },
+  "/api/chat": { module: chat, auth: "user", calls: { POST: (w) => ({ body: { session_id: w.sessionId, message: "I look around.", mode: "game" } }) } },
+  "/api/chat/regenerate": { module: chatRegenerate, auth: "user", calls: { POST: (w) => ({ body: { session_id: w.sessionId, mode: "game" } }) } },
+  "/api/chat/edit": { module: chatEdit, auth: "user", calls: { POST: (w) => ({ body: { session_id: w.sessionId, message_id: w.messageId, message: "I look closer." } }) } },
+  "/api/chat/rewind": { module: chatRewind, auth: "user", calls: { POST: (w) => ({ body: { session_id: w.sessionId, message_id: w.messageId } }) } },
+  "/api/history": { module: chatHistory, auth: "user", calls: { GET: (w) => ({ query: { session_id: w.sessionId, limit: "10" } }) } },
   "/api/health": { module: health, auth: "none", calls: { GET: () => ({}) } },
   "/api/health/live": { module: healthLive, auth: "none", calls: { GET: () => ({}) }, databaseFree: "constant liveness answer" },
   "/api/[...path]": { module: catchAll, auth: "none", calls: { GET: () => ({ params: { path: ["no", "such", "route"] } }) }, databaseFree: "a 404 for every path" },

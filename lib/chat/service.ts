@@ -1,0 +1,410 @@
+import "server-only";
+import { getAiProvider, AiError, type AiProvider, type ChatTurn, type Usage } from "@/lib/ai";
+import { runInBackground } from "@/lib/background";
+import { getPrisma } from "@/lib/db/client";
+import { isDatabaseUnavailable } from "@/lib/db/errors";
+import { ConflictError, InvalidInputError, NotFoundError } from "@/lib/errors";
+import { applyGmEffect, describeGmEffect, GM_TOOLS, GmEffectError, parseGmToolCall, type GmEffect } from "@/lib/game/gm-effects";
+import { lastOutcome } from "@/lib/game/rules";
+import type { GameState } from "@/lib/game/types";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { logger } from "@/lib/log";
+import { loadGame, saveGame } from "@/lib/saves/service";
+import type { ChatEffect, ChatHistory, ChatMessage, ChatMessageStatus, ChatMode, ChatStreamEvent } from "./contract";
+import { createEventChannel } from "./event-channel";
+import { gameMasterPrompt, SUMMARY_PROMPT } from "./prompts";
+
+// A chat turn: the player's message is stored, then an empty reply marked `streaming`, and only
+// then is the AI asked. The reply streams to whoever listens and is checkpointed as it grows; it
+// ends `complete`, `interrupted` (stopped, or the listener left) or `error`, with every word kept.
+// The turn runs on its own: the HTTP response only reads along.
+
+/** Messages sent to the model verbatim; older ones reach it through the rolling summary. */
+export const CONTEXT_WINDOW = 20;
+/** How often a growing reply is written down, so a crash loses at most this much of it. */
+const CHECKPOINT_MS = 1500;
+/** Effects one reply may apply; a model asking for more gets the first ones. */
+const EFFECTS_PER_REPLY = 3;
+
+type Target = { ownerId: string; mode: ChatMode; sessionId: string };
+
+/** What the conversation is about, read from the database (never from the request). */
+type Subject = { kind: "game"; state: GameState };
+
+async function loadSubject({ ownerId, mode, sessionId }: Target): Promise<Subject> {
+  if (mode === "story") throw new NotFoundError("story", { message: "No Life Story interview exists for this id." });
+  const saved = await loadGame({ ownerId, sessionId });
+  if (!saved) throw new NotFoundError("party");
+  return { kind: "game", state: saved.state };
+}
+
+type MessageRow = Prisma.ChatMessageGetPayload<object>;
+
+function toChatMessage(row: MessageRow): ChatMessage {
+  const effects = Array.isArray(row.effects) ? (row.effects as ChatEffect[]) : [];
+  return {
+    id: row.id,
+    seq: row.seq,
+    role: row.role,
+    content: row.content,
+    status: row.status,
+    error_code: row.errorCode,
+    effects,
+    created_at: row.createdAt.toISOString(),
+    updated_at: row.updatedAt.toISOString(),
+  };
+}
+
+type Tx = Prisma.TransactionClient;
+
+/** The chat of a target, created on first use; its row stays locked until the transaction ends. */
+async function lockChat(tx: Tx, { ownerId, mode, sessionId }: Target): Promise<{ id: string; summary: string | null; summarizedSeq: number }> {
+  const [chat] = await tx.$queryRaw<{ id: string; summary: string | null; summarized_seq: number }[]>`
+    INSERT INTO chats (owner_id, mode, session_id) VALUES (${ownerId}::uuid, ${mode}::"ChatMode", ${sessionId})
+    ON CONFLICT (owner_id, mode, session_id) DO UPDATE SET updated_at = now()
+    RETURNING id, summary, summarized_seq`;
+  return { id: chat!.id, summary: chat!.summary, summarizedSeq: chat!.summarized_seq };
+}
+
+async function findChat({ ownerId, mode, sessionId }: Target) {
+  const prisma = await getPrisma();
+  return prisma.chat.findUnique({ where: { ownerId_mode_sessionId: { ownerId, mode, sessionId } }, select: { id: true, summary: true, summarizedSeq: true } });
+}
+
+async function nextSeq(tx: Tx, chatId: string): Promise<number> {
+  const last = await tx.chatMessage.findFirst({ where: { chatId }, orderBy: { seq: "desc" }, select: { seq: true } });
+  return (last?.seq ?? 0) + 1;
+}
+
+/** The model's view of the conversation before `beforeSeq`: the last CONTEXT_WINDOW messages with words in them. */
+async function recentTurns({ chatId, beforeSeq }: { chatId: string; beforeSeq: number }): Promise<ChatTurn[]> {
+  const prisma = await getPrisma();
+  const rows = await prisma.chatMessage.findMany({
+    where: { chatId, seq: { lt: beforeSeq }, content: { not: "" } },
+    orderBy: { seq: "desc" },
+    take: CONTEXT_WINDOW,
+    select: { role: true, content: true },
+  });
+  return rows.reverse().map((row) => ({ role: row.role, text: row.content }));
+}
+
+/** A reply being written. `events` is what the client sees; `finished` settles once it is stored. */
+export type ReplyStream = {
+  events: AsyncIterable<ChatStreamEvent>;
+  finished: Promise<{ message: ChatMessage }>;
+  /** The listener left or pressed Stop: end the reply now and keep what was said. */
+  abort(): void;
+};
+
+type ReplyJob = {
+  target: Target;
+  chat: { id: string; summary: string | null; summarizedSeq: number };
+  userMessage: MessageRow;
+  reply: MessageRow;
+  subject: Subject;
+  provider?: AiProvider;
+};
+
+/** Why a reply failed, as stored with it: the AI's failure kind, or where else it broke. */
+function failureCode(error: unknown): string {
+  if (error instanceof AiError) return `ai_${error.kind}`;
+  return isDatabaseUnavailable(error) ? "database_unavailable" : "internal";
+}
+
+function usageOf(usage: Usage | null) {
+  return usage ? { model: usage.model, input_tokens: usage.inputTokens, output_tokens: usage.outputTokens } : null;
+}
+
+/** Applies the model's tool calls through the game's rules and saves the result as a new version. */
+async function applyEffects({ target, calls }: { target: Target; calls: { name: string; args: unknown }[] }): Promise<{ effects: ChatEffect[]; version: number | null }> {
+  const parsed: GmEffect[] = [];
+  const refused: ChatEffect[] = [];
+  for (const call of calls.slice(0, EFFECTS_PER_REPLY)) {
+    try {
+      parsed.push(parseGmToolCall(call.name, call.args));
+    } catch (error) {
+      if (!(error instanceof GmEffectError)) throw error;
+      logger.warn({ tool: call.name, args: call.args, reason: error.code, detail: error.message }, "game-master effect refused");
+      refused.push({ text: `Refused: ${error.message}`, applied: false });
+    }
+  }
+  if (!parsed.length) return { effects: refused, version: null };
+
+  // The player may move while the reply streams: apply to the latest save, once more on a conflict.
+  for (let attempt = 1; ; attempt++) {
+    const saved = await loadGame({ ownerId: target.ownerId, sessionId: target.sessionId });
+    if (!saved) return { effects: refused, version: null };
+    let state = saved.state;
+    const effects: ChatEffect[] = [...refused];
+    for (const effect of parsed) {
+      try {
+        const next = applyGmEffect(state, effect);
+        effects.push({ text: describeGmEffect(effect, state, next), applied: true });
+        state = next;
+      } catch (error) {
+        if (!(error instanceof GmEffectError)) throw error;
+        logger.warn({ effect, reason: error.code, detail: error.message }, "game-master effect refused");
+        effects.push({ text: `Refused: ${error.message}`, applied: false });
+      }
+    }
+    if (!effects.some((effect) => effect.applied)) return { effects, version: null };
+    try {
+      const { version } = await saveGame({ ownerId: target.ownerId, sessionId: target.sessionId, state, expectedVersion: saved.version });
+      return { effects, version };
+    } catch (error) {
+      if (!(error instanceof ConflictError) || attempt >= 2) throw error;
+    }
+  }
+}
+
+/** Runs one reply: asks the provider, streams, checkpoints, stores the end, applies effects. */
+function runReply(job: ReplyJob): ReplyStream {
+  const channel = createEventChannel<ChatStreamEvent>();
+  const controller = new AbortController();
+  const provider = job.provider ?? getAiProvider();
+  const prisma = getPrisma();
+  let content = "";
+  let lastCheckpoint = Date.now();
+
+  async function store(data: Prisma.ChatMessageUpdateInput): Promise<MessageRow> {
+    return (await prisma).chatMessage.update({ where: { id: job.reply.id }, data });
+  }
+
+  async function run(): Promise<{ message: ChatMessage }> {
+    let status: ChatMessageStatus = "complete";
+    let usage: Usage | null = null;
+    let failure: { error: unknown } | undefined;
+    let effects: ChatEffect[] = [];
+    const calls: { name: string; args: unknown }[] = [];
+    try {
+      const { state } = job.subject;
+      const history = await recentTurns({ chatId: job.chat.id, beforeSeq: job.userMessage.seq });
+      const stream = provider.streamText({
+        system: gameMasterPrompt({ state, lastOutcome: lastOutcome(state), summary: job.chat.summary }),
+        messages: [...history, { role: "user", text: job.userMessage.content }],
+        brief: { kind: "game_master", state, lastOutcome: lastOutcome(state) },
+        tools: [...GM_TOOLS],
+        signal: controller.signal,
+      });
+      for await (const event of stream) {
+        if (event.type === "text") {
+          content += event.text;
+          channel.push({ event: "delta", data: { text: event.text } });
+          if (Date.now() - lastCheckpoint > CHECKPOINT_MS) {
+            lastCheckpoint = Date.now();
+            await store({ content });
+          }
+        } else if (event.type === "tool_call") calls.push({ name: event.name, args: event.args });
+        else usage = event.usage;
+      }
+      if (calls.length) {
+        const applied = await applyEffects({ target: job.target, calls });
+        effects = applied.effects;
+        for (const effect of effects.filter((candidate) => candidate.applied)) channel.push({ event: "effect", data: { ...effect, state_version: applied.version } });
+      }
+    } catch (error) {
+      const aborted = controller.signal.aborted || (error instanceof AiError && error.kind === "aborted");
+      status = aborted ? "interrupted" : "error";
+      if (!aborted) failure = { error };
+    }
+    const row = await store({
+      content,
+      status,
+      errorCode: failure ? failureCode(failure.error) : null,
+      model: usage?.model ?? null,
+      inputTokens: usage?.inputTokens ?? null,
+      outputTokens: usage?.outputTokens ?? null,
+      effects: effects.length ? effects : undefined,
+    });
+    // A failure reaches the reader as a thrown error (the route answers it as an `error` event).
+    if (failure) channel.fail(failure.error);
+    else {
+      channel.push({ event: "done", data: { message_id: row.id, status, usage: usageOf(usage) } });
+      channel.close();
+    }
+    if (status === "complete") runInBackground({ name: "chat summary", task: () => foldOldMessages({ chatId: job.chat.id, provider }) });
+    return { message: toChatMessage(row) };
+  }
+
+  const finished = run().catch((error: unknown) => {
+    // Storing itself failed (the database went away): the client hears it, the log keeps it.
+    logger.error({ err: error, replyId: job.reply.id }, "chat reply could not be stored");
+    channel.fail(error);
+    throw error;
+  });
+  // Whoever awaits `finished` sees the failure; nobody else must get an unhandled rejection.
+  finished.catch(() => {});
+  runInBackground({ name: "chat reply", task: () => finished.catch(() => undefined) });
+  return { events: channel, finished, abort: () => controller.abort() };
+}
+
+/** A stored reply played back (a retried send that was already answered). */
+function replayReply({ userMessage, reply }: { userMessage: MessageRow; reply: MessageRow }): ReplyStream {
+  const message = toChatMessage(reply);
+  const events: ChatStreamEvent[] = [
+    { event: "message", data: { user: toChatMessage(userMessage), reply_id: reply.id } },
+    ...(message.content ? [{ event: "delta" as const, data: { text: message.content } }] : []),
+    ...message.effects.filter((effect) => effect.applied).map((effect) => ({ event: "effect" as const, data: { ...effect, state_version: null } })),
+    { event: "done", data: { message_id: reply.id, status: message.status, usage: null } },
+  ];
+  return {
+    events: (async function* () {
+      yield* events;
+    })(),
+    finished: Promise.resolve({ message }),
+    abort: () => {},
+  };
+}
+
+/** Prepends the `message` event (the stored user message) to a reply's events. */
+function announce(stream: ReplyStream, { userMessage, reply }: { userMessage: MessageRow; reply: MessageRow }): ReplyStream {
+  const first: ChatStreamEvent = { event: "message", data: { user: toChatMessage(userMessage), reply_id: reply.id } };
+  return {
+    ...stream,
+    events: (async function* () {
+      yield first;
+      yield* stream.events;
+    })(),
+  };
+}
+
+/**
+ * Stores the player's message (once per client_message_id), then an empty reply, then starts the
+ * reply. A second send with a known client_message_id plays back what was stored instead.
+ */
+export async function sendMessage({
+  ownerId,
+  mode,
+  sessionId,
+  message,
+  clientMessageId,
+  provider,
+}: Target & { message: string; clientMessageId?: string; provider?: AiProvider }): Promise<ReplyStream> {
+  const target = { ownerId, mode, sessionId };
+  const subject = await loadSubject(target);
+  const prisma = await getPrisma();
+  const stored = await prisma.$transaction(async (tx) => {
+    const chat = await lockChat(tx, target);
+    if (clientMessageId) {
+      const known = await tx.chatMessage.findUnique({ where: { chatId_clientMessageId: { chatId: chat.id, clientMessageId } } });
+      if (known) {
+        const reply = await tx.chatMessage.findUnique({ where: { chatId_seq: { chatId: chat.id, seq: known.seq + 1 } } });
+        if (reply?.role === "assistant") return { kind: "replay" as const, userMessage: known, reply };
+      }
+    }
+    const seq = await nextSeq(tx, chat.id);
+    const userMessage = await tx.chatMessage.create({ data: { chatId: chat.id, seq, role: "user", content: message, clientMessageId } });
+    const reply = await tx.chatMessage.create({ data: { chatId: chat.id, seq: seq + 1, role: "assistant", content: "", status: "streaming" } });
+    return { kind: "new" as const, chat, userMessage, reply };
+  });
+  if (stored.kind === "replay") return replayReply(stored);
+  return announce(runReply({ target, chat: stored.chat, userMessage: stored.userMessage, reply: stored.reply, subject, provider }), stored);
+}
+
+/**
+ * Writes the last reply again (also "Retry" after a stopped or failed one): the old reply goes and
+ * a new one answers the same message. With `newText`, the last player message is edited first.
+ */
+export async function regenerateReply({
+  ownerId,
+  mode,
+  sessionId,
+  edit,
+  provider,
+}: Target & { edit?: { messageId: string; text: string }; provider?: AiProvider }): Promise<ReplyStream> {
+  const target = { ownerId, mode, sessionId };
+  const subject = await loadSubject(target);
+  const prisma = await getPrisma();
+  const { chat, userMessage, reply } = await prisma.$transaction(async (tx) => {
+    const chat = await lockChat(tx, target);
+    const lastUser = await tx.chatMessage.findFirst({ where: { chatId: chat.id, role: "user" }, orderBy: { seq: "desc" } });
+    if (!lastUser) throw new NotFoundError("message", { message: "There is no message to answer yet." });
+    if (edit && edit.messageId !== lastUser.id) {
+      throw new InvalidInputError("edit", { message: "Only the last message you sent can be edited. Rewind to an earlier one first." });
+    }
+    const userMessage = edit ? await tx.chatMessage.update({ where: { id: lastUser.id }, data: { content: edit.text } }) : lastUser;
+    await tx.chatMessage.deleteMany({ where: { chatId: chat.id, seq: { gt: lastUser.seq } } });
+    const reply = await tx.chatMessage.create({ data: { chatId: chat.id, seq: lastUser.seq + 1, role: "assistant", content: "", status: "streaming" } });
+    return { chat, userMessage, reply };
+  });
+  return announce(runReply({ target, chat, userMessage, reply, subject, provider }), { userMessage, reply });
+}
+
+/** Rewinds the conversation to a message: every later message goes (game effects already applied stay). */
+export async function rewindChat({ ownerId, mode, sessionId, messageId }: Target & { messageId: string }): Promise<{ removed: number }> {
+  const target = { ownerId, mode, sessionId };
+  await loadSubject(target);
+  const prisma = await getPrisma();
+  return prisma.$transaction(async (tx) => {
+    const chat = await lockChat(tx, target);
+    const message = await tx.chatMessage.findFirst({ where: { id: messageId, chatId: chat.id }, select: { seq: true } });
+    if (!message) throw new NotFoundError("message");
+    const { count } = await tx.chatMessage.deleteMany({ where: { chatId: chat.id, seq: { gt: message.seq } } });
+    // The summary may describe messages that are gone now: start it afresh.
+    if (chat.summarizedSeq > message.seq) await tx.chat.update({ where: { id: chat.id }, data: { summary: null, summarizedSeq: 0 } });
+    return { removed: count };
+  });
+}
+
+/** A page of the conversation, oldest first; `cursor` pages back in time. */
+export async function listHistory({ ownerId, mode, sessionId, cursor, limit }: Target & { cursor?: number; limit: number }): Promise<ChatHistory> {
+  await loadSubject({ ownerId, mode, sessionId });
+  const chat = await findChat({ ownerId, mode, sessionId });
+  if (!chat) return { session_id: sessionId, mode, messages: [], next_cursor: null };
+  const prisma = await getPrisma();
+  const rows = await prisma.chatMessage.findMany({
+    where: { chatId: chat.id, ...(cursor ? { seq: { lt: cursor } } : {}) },
+    orderBy: { seq: "desc" },
+    take: limit + 1,
+  });
+  const page = rows.slice(0, limit).reverse();
+  return { session_id: sessionId, mode, messages: page.map(toChatMessage), next_cursor: rows.length > limit ? page[0]!.seq : null };
+}
+
+/** Removes a conversation (its party was deleted). */
+export async function deleteChat({ ownerId, mode, sessionId }: Target): Promise<void> {
+  const prisma = await getPrisma();
+  await prisma.chat.deleteMany({ where: { ownerId, mode, sessionId } });
+}
+
+/** A guest signing in brings its chats along, except where the account has one for the same thing. */
+export async function adoptGuestChats({ guestUserId, userId }: { guestUserId: string; userId: string }): Promise<number> {
+  if (guestUserId === userId) return 0;
+  const prisma = await getPrisma();
+  return prisma.$executeRaw`
+    UPDATE chats AS guest_chat SET owner_id = ${userId}::uuid
+    FROM users AS guest
+    WHERE guest.id = ${guestUserId}::uuid AND guest.is_guest AND guest_chat.owner_id = guest.id
+      AND NOT EXISTS (SELECT 1 FROM chats AS own WHERE own.owner_id = ${userId}::uuid AND own.mode = guest_chat.mode AND own.session_id = guest_chat.session_id)`;
+}
+
+/**
+ * Folds messages older than the context window into the chat's rolling summary, so a long
+ * conversation keeps a short context. Runs after a reply, off the request's path.
+ */
+export async function foldOldMessages({ chatId, provider = getAiProvider() }: { chatId: string; provider?: AiProvider }): Promise<boolean> {
+  const prisma = await getPrisma();
+  const chat = await prisma.chat.findUnique({ where: { id: chatId }, select: { summary: true, summarizedSeq: true } });
+  const last = await prisma.chatMessage.findFirst({ where: { chatId }, orderBy: { seq: "desc" }, select: { seq: true } });
+  if (!chat || !last) return false;
+  const foldThrough = last.seq - CONTEXT_WINDOW;
+  // Fold in batches of a whole window, so summarizing is rare.
+  if (foldThrough - chat.summarizedSeq < CONTEXT_WINDOW) return false;
+  const rows = await prisma.chatMessage.findMany({
+    where: { chatId, seq: { gt: chat.summarizedSeq, lte: foldThrough }, content: { not: "" } },
+    orderBy: { seq: "asc" },
+    select: { role: true, content: true },
+  });
+  const turns = rows.map((row) => ({ role: row.role, text: row.content }));
+  let summary = "";
+  for await (const event of provider.streamText({
+    system: SUMMARY_PROMPT,
+    messages: [{ role: "user", text: [chat.summary ? `Summary so far: ${chat.summary}` : "", ...turns.map((turn) => `${turn.role}: ${turn.text}`)].filter(Boolean).join("\n") }],
+    brief: { kind: "summarizer", turns, previousSummary: chat.summary },
+  })) {
+    if (event.type === "text") summary += event.text;
+  }
+  // Only move forward: a rewind meanwhile resets the summary, and that reset must win.
+  const { count } = await prisma.chat.updateMany({ where: { id: chatId, summarizedSeq: chat.summarizedSeq }, data: { summary: summary.trim(), summarizedSeq: foldThrough } });
+  return count > 0;
+}
