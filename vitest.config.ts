@@ -8,7 +8,7 @@ const resolve = { alias: { "@": fromRoot("."), "server-only": fromRoot("./tests/
 
 const unit: TestProjectInlineConfiguration = {
   resolve,
-  test: { name: "unit", include: ["lib/**/*.test.ts", "components/**/*.test.ts", "hooks/**/*.test.ts"], environment: "node" },
+  test: { name: "unit", include: ["lib/**/*.test.ts", "components/**/*.test.{ts,tsx}", "hooks/**/*.test.ts"], environment: "node" },
 };
 
 // Integration suites call the route handlers against a real database: the embedded PGlite

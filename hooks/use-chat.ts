@@ -9,13 +9,24 @@ import { chatKeys, gameKeys } from "./query-keys";
 
 type HistoryPages = InfiniteData<ChatHistory, number | undefined>;
 
-/** The conversation with the game master, newest page first; `fetchNextPage` loads older messages. */
+const sendKey = (sessionId: string) => ["chat-send", sessionId] as const;
+
+/**
+ * The conversation with the game master, newest page first; `fetchNextPage` loads older messages.
+ * A reply the server still writes (another tab, or one just stopped) is polled until it ends.
+ */
 export function useChatHistory(sessionId: string) {
+  const queryClient = useQueryClient();
   return useInfiniteQuery({
     queryKey: chatKeys.history(sessionId),
     queryFn: ({ pageParam, signal }) => api.chatHistory(sessionId, pageParam, signal),
     initialPageParam: undefined as number | undefined,
     getNextPageParam: (page) => page.next_cursor ?? undefined,
+    refetchInterval: (query) => {
+      const writing = chatMessages(query.state.data).some((message) => message.status === "streaming");
+      // While this tab streams a reply, the stream itself keeps the cache current.
+      return writing && queryClient.isMutating({ mutationKey: sendKey(sessionId) }) === 0 ? 1000 : false;
+    },
   });
 }
 
@@ -73,6 +84,7 @@ export function useSendMessage(sessionId: string) {
   const key = chatKeys.history(sessionId);
 
   const mutation = useMutation<void, Error, Send>({
+    mutationKey: sendKey(sessionId),
     mutationFn: async (send) => {
       const controller = new AbortController();
       controllerRef.current = controller;
@@ -152,8 +164,11 @@ export function useSendMessage(sessionId: string) {
         updateNewest(queryClient, sessionId, updateMessage(replyId, (message) => ({ ...message, status: "interrupted" })));
       } finally {
         controllerRef.current = null;
-        // The server's copy is the truth (ids, statuses, a stopped reply's last words).
-        void queryClient.invalidateQueries({ queryKey: key });
+        // The server's copy is the truth (ids, statuses, a stopped reply's last words). After a
+        // Stop, give the server a moment to store the reply as stopped before asking for it.
+        const sync = () => void queryClient.invalidateQueries({ queryKey: key });
+        if (controller.signal.aborted) setTimeout(sync, 500);
+        else sync();
       }
     },
   });

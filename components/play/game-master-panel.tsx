@@ -1,26 +1,12 @@
 "use client";
 
 import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
-import ReactMarkdown from "react-markdown";
-import rehypeSanitize from "rehype-sanitize";
 import { describeError, rateLimitWait } from "@/hooks/api-client";
 import { chatMessages, useChatHistory, useRewindChat, useSendMessage } from "@/hooks/use-chat";
 import { CHAT_MESSAGE_MAX, type ChatMessage } from "@/lib/chat/contract";
+import { ReplyText } from "./reply-text";
 
 const SUGGESTIONS = ["I look around carefully.", "I search for anything hidden.", "What do we know about this place?"];
-
-/** Model text as Markdown, sanitized: HTML in a reply is never rendered as HTML. */
-function ReplyText({ text }: { text: string }) {
-  return (
-    <ReactMarkdown
-      rehypePlugins={[rehypeSanitize]}
-      skipHtml
-      components={{ a: ({ href, children }) => <a href={href} target="_blank" rel="noopener noreferrer nofollow">{children}</a> }}
-    >
-      {text}
-    </ReactMarkdown>
-  );
-}
 
 const STATUS_NOTE: Partial<Record<ChatMessage["status"], string>> = {
   interrupted: "Stopped: the reply so far is kept.",
@@ -158,7 +144,7 @@ export function GameMasterPanel({ sessionId }: { sessionId: string }) {
     <section className="panel gm-panel" aria-labelledby="gm-title" data-testid="gm-panel" data-open={open}>
       <h2 id="gm-title" className="panel-title gm-title">
         <button type="button" className="gm-toggle" aria-expanded={open} aria-controls="gm-body" onClick={() => setOpen(!open)} data-testid="gm-toggle">
-          Game master <span aria-hidden="true">{open ? "▾" : "▸"}</span>
+          Game master <span aria-hidden="true">{open ? "−" : "+"}</span>
         </button>
       </h2>
       <div id="gm-body" hidden={!open}>

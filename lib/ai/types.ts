@@ -16,6 +16,8 @@ export type Brief =
       state: GameState;
       /** the outcome text of the last move, if any */
       lastOutcome?: string | null;
+      /** Set when the player asks for another version: the reply being replaced, so the new one differs. */
+      replacing?: string;
     }
   | {
       kind: "summarizer";

@@ -102,6 +102,8 @@ type ReplyJob = {
   userMessage: MessageRow;
   reply: MessageRow;
   subject: Subject;
+  /** The reply this one replaces (regenerate), so a deterministic writer varies it. */
+  replacing?: string;
   provider?: AiProvider;
 };
 
@@ -182,7 +184,7 @@ function runReply(job: ReplyJob): ReplyStream {
       const stream = provider.streamText({
         system: gameMasterPrompt({ state, lastOutcome: lastOutcome(state), summary: job.chat.summary }),
         messages: [...history, { role: "user", text: job.userMessage.content }],
-        brief: { kind: "game_master", state, lastOutcome: lastOutcome(state) },
+        brief: { kind: "game_master", state, lastOutcome: lastOutcome(state), ...(job.replacing ? { replacing: job.replacing } : {}) },
         tools: [...GM_TOOLS],
         signal: controller.signal,
       });
@@ -315,7 +317,7 @@ export async function regenerateReply({
   const target = { ownerId, mode, sessionId };
   const subject = await loadSubject(target);
   const prisma = await getPrisma();
-  const { chat, userMessage, reply } = await prisma.$transaction(async (tx) => {
+  const { chat, userMessage, reply, replacing } = await prisma.$transaction(async (tx) => {
     const chat = await lockChat(tx, target);
     const lastUser = await tx.chatMessage.findFirst({ where: { chatId: chat.id, role: "user" }, orderBy: { seq: "desc" } });
     if (!lastUser) throw new NotFoundError("message", { message: "There is no message to answer yet." });
@@ -323,11 +325,12 @@ export async function regenerateReply({
       throw new InvalidInputError("edit", { message: "Only the last message you sent can be edited. Rewind to an earlier one first." });
     }
     const userMessage = edit ? await tx.chatMessage.update({ where: { id: lastUser.id }, data: { content: edit.text } }) : lastUser;
+    const previous = await tx.chatMessage.findUnique({ where: { chatId_seq: { chatId: chat.id, seq: lastUser.seq + 1 } }, select: { content: true } });
     await tx.chatMessage.deleteMany({ where: { chatId: chat.id, seq: { gt: lastUser.seq } } });
     const reply = await tx.chatMessage.create({ data: { chatId: chat.id, seq: lastUser.seq + 1, role: "assistant", content: "", status: "streaming" } });
-    return { chat, userMessage, reply };
+    return { chat, userMessage, reply, replacing: edit ? undefined : previous?.content };
   });
-  return announce(runReply({ target, chat, userMessage, reply, subject, provider }), { userMessage, reply });
+  return announce(runReply({ target, chat, userMessage, reply, subject, replacing, provider }), { userMessage, reply });
 }
 
 /** Rewinds the conversation to a message: every later message goes (game effects already applied stay). */

@@ -129,10 +129,12 @@ describe("with the offline storyteller", () => {
     const sessionId = await newParty();
     await streamAll({ body: { session_id: sessionId, message: "I look around." }, headers: player.headers });
     await streamAll({ body: { session_id: sessionId, message: "We rest a moment." }, headers: player.headers });
-    const [, firstReply, lastUser] = await storedMessages({ ownerId: player.id, sessionId });
+    const [, firstReply, lastUser, lastReply] = await storedMessages({ ownerId: player.id, sessionId });
 
     const regenerated = await streamAll({ kind: "regenerate", body: { session_id: sessionId }, headers: player.headers });
     expect(regenerated.events.at(-1)).toMatchObject({ event: "done", data: { status: "complete" } });
+    // Another version, even from the deterministic storyteller.
+    expect(regenerated.text).not.toBe(lastReply!.content);
     expect((await storedMessages({ ownerId: player.id, sessionId })).map((row) => row.seq)).toEqual([1, 2, 3, 4]);
 
     const edited = await streamAll({ kind: "edit", body: { session_id: sessionId, message_id: lastUser!.id, message: "Tova prays over the shrine." }, headers: player.headers });

@@ -15,7 +15,7 @@ function compose(request: TextRequest): Composed {
   const brief: Brief = request.brief;
   switch (brief.kind) {
     case "game_master":
-      return { model: "offline-storyteller", ...tellStory({ state: brief.state, lastOutcome: brief.lastOutcome, messages: request.messages, tools: request.tools }) };
+      return { model: "offline-storyteller", ...tellStory({ state: brief.state, lastOutcome: brief.lastOutcome, messages: request.messages, tools: request.tools, replacing: brief.replacing }) };
     case "summarizer":
       return { model: "offline-summarizer", text: summarizeTurns({ turns: brief.turns, previousSummary: brief.previousSummary }), toolCalls: [] };
     case "json_example":

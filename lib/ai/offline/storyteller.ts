@@ -736,15 +736,18 @@ export function tellStory({
   lastOutcome,
   messages,
   tools,
+  replacing = "",
 }: {
   state: GameState;
   lastOutcome?: string | null;
   messages: readonly ChatTurn[];
   tools?: readonly ToolSpec[];
+  /** A reply the player asked to replace: it seeds the phrasing too, so the new version reads differently. */
+  replacing?: string;
 }): StorytellerReply {
   const message = lastUserMessage(messages).trim() || "look around";
   const partyKey = state.heroes.map((hero) => `${hero.name}:${hero.class}:${hero.hp}`).join(",");
-  const phrasing = createPhrasing({ seed: hashText(`${message}|${state.scene_index}|${partyKey}|${messages.length}`) });
+  const phrasing = createPhrasing({ seed: hashText(`${message}|${state.scene_index}|${partyKey}|${messages.length}|${replacing}`) });
 
   if (isDefeated(state) || isFinished(state)) return { text: endOfTale({ state, phrasing }).map(tidySentence).join(" "), toolCalls: [] };
 

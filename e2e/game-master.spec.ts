@@ -1,0 +1,130 @@
+// The game master in play, with the offline storyteller (no key, no network): replies stream in,
+// survive a reload, can be stopped, regenerated and edited; a master's effect moves a hero's HP;
+// HTML a player types stays text. Axe scans with the panel open, at the project's width.
+import { expect, test, type Page } from "@playwright/test";
+import { expectNoHorizontalScroll, expectNoSeriousAxeViolations } from "./support/a11y";
+import { expectSaved, heroHpOnScreen, makeMove, snapshotPage, startNewGame, uniquePartyName } from "./support/game";
+
+/** Opens the panel if a narrow screen collapsed it. */
+async function openPanel(page: Page) {
+  const toggle = page.getByTestId("gm-toggle");
+  await expect(toggle).toBeVisible();
+  if ((await toggle.getAttribute("aria-expanded")) === "false") await toggle.click();
+  await expect(page.getByTestId("gm-input")).toBeVisible();
+}
+
+async function send(page: Page, text: string) {
+  await page.getByTestId("gm-input").fill(text);
+  await page.getByTestId("gm-send").click();
+}
+
+const lastReply = (page: Page) => page.getByTestId("gm-assistant").last();
+
+/** Waits for the reply to finish (its Regenerate/Retry button appears). */
+async function replyDone(page: Page) {
+  await expect(lastReply(page).getByTestId("gm-regenerate").or(lastReply(page).getByTestId("gm-retry"))).toBeVisible({ timeout: 20_000 });
+}
+
+test("a reply streams in, stays after a reload, and can be regenerated and edited", async ({ page }, testInfo) => {
+  await startNewGame(page, { partyName: uniquePartyName(testInfo, "Talkers") });
+  await openPanel(page);
+  await send(page, "Nim searches the tavern for anything hidden.");
+  await expect(page.getByTestId("gm-user").last()).toContainText("Nim searches the tavern");
+
+  // The reply grows while it streams: sample it and see at least two different partial lengths.
+  const lengths = new Set<number>();
+  const reply = lastReply(page).getByTestId("gm-text");
+  for (let sample = 0; sample < 40 && (await lastReply(page).getAttribute("data-status")) !== "complete"; sample++) {
+    const length = ((await reply.textContent()) ?? "").length;
+    if (length > 0 && (await lastReply(page).getAttribute("data-status")) === "streaming") lengths.add(length);
+    await page.waitForTimeout(60);
+  }
+  expect(lengths.size, `partial lengths seen: ${[...lengths].join(", ")}`).toBeGreaterThanOrEqual(2);
+  await replyDone(page);
+  const text = (await reply.textContent()) ?? "";
+  expect(text.length).toBeGreaterThan(40);
+  await snapshotPage(page, testInfo, "gm-answered");
+
+  await page.reload();
+  await openPanel(page);
+  await expect(page.getByTestId("gm-user")).toHaveCount(1);
+  await expect(lastReply(page).getByTestId("gm-text")).toHaveText(text);
+
+  // Regenerate: another version of the reply, the same question.
+  await lastReply(page).getByTestId("gm-regenerate").click();
+  await replyDone(page);
+  await expect(page.getByTestId("gm-assistant")).toHaveCount(1);
+  await expect(lastReply(page).getByTestId("gm-text")).not.toHaveText(text);
+
+  // Edit the question: it changes in place and gets a new answer.
+  await page.getByTestId("gm-user").last().getByTestId("gm-edit").click();
+  await page.getByTestId("gm-edit-input").fill("Tova asks the innkeeper about the star.");
+  await page.getByTestId("gm-edit-save").click();
+  await expect(page.getByTestId("gm-user").last()).toContainText("Tova asks the innkeeper");
+  await replyDone(page);
+  await expect(page.getByTestId("gm-user")).toHaveCount(1);
+});
+
+test("Stop ends a reply mid-way and keeps what was said, marked as stopped", async ({ page }, testInfo) => {
+  await startNewGame(page, { partyName: uniquePartyName(testInfo, "Hushers") });
+  await openPanel(page);
+  await send(page, "Bram tells the whole tavern the long story of how he lost his first sword.");
+  await expect(lastReply(page).getByTestId("gm-text")).not.toHaveText("");
+  await page.getByTestId("gm-stop").click();
+  await expect(lastReply(page)).toHaveAttribute("data-status", "interrupted");
+  await expect(lastReply(page).getByTestId("gm-status")).toHaveText("Stopped: the reply so far is kept.");
+  const partial = (await lastReply(page).getByTestId("gm-text").textContent()) ?? "";
+  expect(partial.length).toBeGreaterThan(0);
+
+  // The server kept the same words, stopped.
+  await page.reload();
+  await openPanel(page);
+  await expect(lastReply(page)).toHaveAttribute("data-status", "interrupted");
+  const stored = (await lastReply(page).getByTestId("gm-text").textContent()) ?? "";
+  expect(stored.startsWith(partial.slice(0, Math.max(1, partial.length - 20)))).toBe(true);
+
+  // Retry writes the whole reply.
+  await lastReply(page).getByTestId("gm-retry").click();
+  await replyDone(page);
+  await expect(lastReply(page)).toHaveAttribute("data-status", "complete");
+});
+
+test("the game master's effect changes a hero's HP bar, and HTML a player types stays text", async ({ page }, testInfo) => {
+  await startNewGame(page, { partyName: uniquePartyName(testInfo, "Menders") });
+  // A brawl bruises the whole party (−3 each).
+  await makeMove(page, { choice: "bar-brawl" }, "click");
+  await expectSaved(page, 2);
+  const [bramBefore] = await heroHpOnScreen(page);
+
+  await openPanel(page);
+  await send(page, "Tova bandages Bram's bruises.");
+  await replyDone(page);
+  await expect(lastReply(page).getByTestId("gm-effect")).toHaveText(/^Bram \+\d+ HP/);
+  await expect.poll(async () => (await heroHpOnScreen(page))[0]).toBeGreaterThan(bramBefore!);
+
+  let dialogs = 0;
+  page.on("dialog", (dialog) => {
+    dialogs += 1;
+    void dialog.dismiss();
+  });
+  await send(page, '<img src=x onerror="alert(1)"><script>alert(2)</script> what is that?');
+  await replyDone(page);
+  await expect(page.getByTestId("gm-user").last()).toContainText("<img src=x onerror=");
+  expect(await page.locator("[data-testid=gm-log] img, [data-testid=gm-log] script").count()).toBe(0);
+  expect(dialogs).toBe(0);
+  await snapshotPage(page, testInfo, "gm-effect");
+});
+
+test("the play page with the game-master panel open passes axe and fits the screen", async ({ page }, testInfo) => {
+  await startNewGame(page, { partyName: uniquePartyName(testInfo, "Scanners") });
+  await openPanel(page);
+  await send(page, "We look around the tavern.");
+  await replyDone(page);
+  await expectNoSeriousAxeViolations(page, testInfo, "play-with-game-master");
+  await expectNoHorizontalScroll(page);
+  // On a phone the choices stay reachable: the panel sits below them, not over them.
+  const firstChoice = page.getByTestId("prompt-choices").getByRole("button").first();
+  await expect(firstChoice).toBeVisible();
+  const [choiceBox, panelBox] = [await firstChoice.boundingBox(), await page.getByTestId("gm-panel").boundingBox()];
+  expect(choiceBox!.y).toBeLessThan(panelBox!.y);
+});
