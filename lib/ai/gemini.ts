@@ -71,16 +71,24 @@ function usageOf({ model, metadata }: { model: string; metadata: GenerateContent
 const toContents = (messages: ChatTurn[]): Content[] =>
   messages.map((turn) => ({ role: turn.role === "assistant" ? "model" : "user", parts: [{ text: turn.text }] }));
 
+// A tool's JSON schema is the same on every call: converted once per schema object.
+const jsonSchemas = new WeakMap<z.ZodType, unknown>();
+
+function parametersSchema(parameters: z.ZodType): unknown {
+  let schema = jsonSchemas.get(parameters);
+  if (schema === undefined) {
+    // "input": the model writes what the schema will parse.
+    schema = z.toJSONSchema(parameters, { io: "input" });
+    jsonSchemas.set(parameters, schema);
+  }
+  return schema;
+}
+
 function toolsFor(tools: ToolSpec[] | undefined): Tool[] | undefined {
   if (!tools?.length) return undefined;
   return [
     {
-      functionDeclarations: tools.map((tool) => ({
-        name: tool.name,
-        description: tool.description,
-        // "input": the model writes what the schema will parse.
-        parametersJsonSchema: z.toJSONSchema(tool.parameters, { io: "input" }),
-      })),
+      functionDeclarations: tools.map((tool) => ({ name: tool.name, description: tool.description, parametersJsonSchema: parametersSchema(tool.parameters) })),
     },
   ];
 }

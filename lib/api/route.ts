@@ -155,20 +155,25 @@ export function apiStreamRoute<A extends RouteAuth, B = undefined, P = undefined
         return errorAnswer(error, { request, requestId, responseHeaders });
       }
       const iterator = events[Symbol.asyncIterator]();
+      // After the client left, a pull still waiting for the next event must not touch the stream.
+      let cancelled = false;
       const body = new ReadableStream<Uint8Array>({
         pull: (controller) =>
           withRequestContext({ requestId }, async () => {
             try {
               const { value, done } = await iterator.next();
+              if (cancelled) return;
               if (done) controller.close();
               else controller.enqueue(formatEvent(value));
             } catch (error) {
+              if (cancelled) return;
               const apiError = toApiError(error);
               controller.enqueue(formatEvent({ event: "error", data: apiError.toBody(requestId).error }));
               controller.close();
             }
           }),
         cancel: async () => {
+          cancelled = true;
           await iterator.return?.();
         },
       });

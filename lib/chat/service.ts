@@ -1,7 +1,9 @@
 import "server-only";
+import pLimit from "p-limit";
 import { getAiProvider, AiError, type AiProvider, type ChatTurn, type Usage } from "@/lib/ai";
 import { runInBackground } from "@/lib/background";
-import { getPrisma } from "@/lib/db/client";
+import { getDatabase, getPrisma } from "@/lib/db/client";
+import { env } from "@/lib/env";
 import { isDatabaseUnavailable } from "@/lib/db/errors";
 import { ConflictError, InvalidInputError, NotFoundError } from "@/lib/errors";
 import { applyGmEffect, describeGmEffect, GM_TOOLS, GmEffectError, parseGmToolCall, type GmEffect } from "@/lib/game/gm-effects";
@@ -26,6 +28,13 @@ const CHECKPOINT_MS = 1500;
 /** Effects one reply may apply; a model asking for more gets the first ones. */
 const EFFECTS_PER_REPLY = 3;
 
+/**
+ * Chat writes may use at most half of the database pool at once: a burst of conversations (200
+ * streams starting together) then waits here, holding no connection, and a save or a load (the
+ * game's own moves) always finds one free. Measured in bench/README.md (chat storm).
+ */
+const chatWrites = pLimit(Math.max(1, Math.floor(env.DATABASE_POOL_MAX / 2)));
+
 type Target = { ownerId: string; mode: ChatMode; sessionId: string };
 
 /** What the conversation is about, read from the database (never from the request). */
@@ -39,6 +48,43 @@ async function loadSubject({ ownerId, mode, sessionId }: Target): Promise<Subjec
 }
 
 type MessageRow = Prisma.ChatMessageGetPayload<object>;
+
+/** A chat_messages row as SQL (or json_agg) returns it. */
+type SqlMessageRow = {
+  id: string;
+  chat_id: string;
+  seq: number;
+  role: "user" | "assistant";
+  content: string;
+  status: ChatMessageStatus;
+  client_message_id: string | null;
+  error_code: string | null;
+  model: string | null;
+  input_tokens: number | null;
+  output_tokens: number | null;
+  effects: unknown;
+  created_at: Date | string;
+  updated_at: Date | string;
+};
+
+function fromSql(row: SqlMessageRow): MessageRow {
+  return {
+    id: row.id,
+    chatId: row.chat_id,
+    seq: row.seq,
+    role: row.role,
+    content: row.content,
+    status: row.status,
+    clientMessageId: row.client_message_id,
+    errorCode: row.error_code,
+    model: row.model,
+    inputTokens: row.input_tokens,
+    outputTokens: row.output_tokens,
+    effects: row.effects as MessageRow["effects"],
+    createdAt: new Date(row.created_at),
+    updatedAt: new Date(row.updated_at),
+  };
+}
 
 function toChatMessage(row: MessageRow): ChatMessage {
   const effects = Array.isArray(row.effects) ? (row.effects as ChatEffect[]) : [];
@@ -101,6 +147,8 @@ type ReplyJob = {
   chat: { id: string; summary: string | null; summarizedSeq: number };
   userMessage: MessageRow;
   reply: MessageRow;
+  /** The turns before the user message, when already read (else read here). */
+  history?: ChatTurn[];
   subject: Subject;
   /** The reply this one replaces (regenerate), so a deterministic writer varies it. */
   replacing?: string;
@@ -169,7 +217,8 @@ function runReply(job: ReplyJob): ReplyStream {
   let lastCheckpoint = Date.now();
 
   async function store(data: Prisma.ChatMessageUpdateInput): Promise<MessageRow> {
-    return (await prisma).chatMessage.update({ where: { id: job.reply.id }, data });
+    const client = await prisma;
+    return chatWrites(() => client.chatMessage.update({ where: { id: job.reply.id }, data }));
   }
 
   async function run(): Promise<{ message: ChatMessage }> {
@@ -180,7 +229,7 @@ function runReply(job: ReplyJob): ReplyStream {
     const calls: { name: string; args: unknown }[] = [];
     try {
       const { state } = job.subject;
-      const history = await recentTurns({ chatId: job.chat.id, beforeSeq: job.userMessage.seq });
+      const history = job.history ?? (await recentTurns({ chatId: job.chat.id, beforeSeq: job.userMessage.seq }));
       const stream = provider.streamText({
         system: gameMasterPrompt({ state, lastOutcome: lastOutcome(state), summary: job.chat.summary }),
         messages: [...history, { role: "user", text: job.userMessage.content }],
@@ -224,7 +273,10 @@ function runReply(job: ReplyJob): ReplyStream {
       channel.push({ event: "done", data: { message_id: row.id, status, usage: usageOf(usage) } });
       channel.close();
     }
-    if (status === "complete") runInBackground({ name: "chat summary", task: () => foldOldMessages({ chatId: job.chat.id, provider }) });
+    // Folding is due only once two windows of messages have passed the summary: known without asking.
+    if (status === "complete" && row.seq - job.chat.summarizedSeq >= 2 * CONTEXT_WINDOW) {
+      runInBackground({ name: "chat summary", task: () => foldOldMessages({ chatId: job.chat.id, provider }) });
+    }
     return { message: toChatMessage(row) };
   }
 
@@ -270,6 +322,28 @@ function announce(stream: ReplyStream, { userMessage, reply }: { userMessage: Me
   };
 }
 
+// Sending is the path to the first streamed byte: one transaction of three statements on the
+// driver. The chat row's lock (the upsert) serializes sends to one chat, so `last_seq` is exact.
+const LOCK_CHAT = `
+  INSERT INTO chats (owner_id, mode, session_id) VALUES ($1::uuid, $2::"ChatMode", $3)
+  ON CONFLICT (owner_id, mode, session_id) DO UPDATE SET updated_at = now()
+  RETURNING id, summary, summarized_seq`;
+
+const CHAT_SO_FAR = `
+  SELECT
+    coalesce((SELECT max(seq) FROM chat_messages WHERE chat_id = $1::uuid), 0) AS last_seq,
+    (SELECT json_agg(m ORDER BY m.seq) FROM chat_messages m
+      WHERE m.chat_id = $1::uuid
+        AND m.seq IN (SELECT k.seq + d FROM chat_messages k, (VALUES (0), (1)) AS step(d) WHERE k.chat_id = $1::uuid AND k.client_message_id = $2)) AS known,
+    (SELECT json_agg(t ORDER BY t.seq) FROM (
+      SELECT seq, role, content FROM chat_messages WHERE chat_id = $1::uuid AND content <> '' ORDER BY seq DESC LIMIT ${CONTEXT_WINDOW}
+    ) t) AS recent`;
+
+const INSERT_TURN = `
+  INSERT INTO chat_messages (chat_id, seq, role, content, status, client_message_id, updated_at)
+  VALUES ($1::uuid, $2::int, 'user', $3, 'complete', $4, now()), ($1::uuid, $2::int + 1, 'assistant', '', 'streaming', NULL, now())
+  RETURNING *`;
+
 /**
  * Stores the player's message (once per client_message_id), then an empty reply, then starts the
  * reply. A second send with a known client_message_id plays back what was stored instead.
@@ -283,24 +357,38 @@ export async function sendMessage({
   provider,
 }: Target & { message: string; clientMessageId?: string; provider?: AiProvider }): Promise<ReplyStream> {
   const target = { ownerId, mode, sessionId };
-  const subject = await loadSubject(target);
-  const prisma = await getPrisma();
-  const stored = await prisma.$transaction(async (tx) => {
-    const chat = await lockChat(tx, target);
-    if (clientMessageId) {
-      const known = await tx.chatMessage.findUnique({ where: { chatId_clientMessageId: { chatId: chat.id, clientMessageId } } });
-      if (known) {
-        const reply = await tx.chatMessage.findUnique({ where: { chatId_seq: { chatId: chat.id, seq: known.seq + 1 } } });
-        if (reply?.role === "assistant") return { kind: "replay" as const, userMessage: known, reply };
-      }
-    }
-    const seq = await nextSeq(tx, chat.id);
-    const userMessage = await tx.chatMessage.create({ data: { chatId: chat.id, seq, role: "user", content: message, clientMessageId } });
-    const reply = await tx.chatMessage.create({ data: { chatId: chat.id, seq: seq + 1, role: "assistant", content: "", status: "streaming" } });
-    return { kind: "new" as const, chat, userMessage, reply };
+  const database = await getDatabase();
+  const { subject, stored } = await chatWrites(async () => {
+    // On Postgres the party is read on another connection while the chat row is locked; nothing
+    // commits unless it exists (a failed read rolls the transaction back). The embedded database
+    // has one connection, which the transaction holds: there the party is read first.
+    const reading = loadSubject(target);
+    reading.catch(() => {});
+    if (database.kind === "pglite") await reading;
+    const stored = await database.transaction(async (sql) => {
+      const [chat] = await sql<{ id: string; summary: string | null; summarized_seq: number }>({ name: "taleshard_chat_lock", text: LOCK_CHAT, values: [ownerId, mode, sessionId] });
+      const [soFar] = await sql<{ last_seq: number; known: SqlMessageRow[] | null; recent: { seq: number; role: "user" | "assistant"; content: string }[] | null }>({
+        name: "taleshard_chat_so_far",
+        text: CHAT_SO_FAR,
+        values: [chat!.id, clientMessageId ?? null],
+      });
+      const [knownUser, knownReply] = (soFar!.known ?? []).map(fromSql);
+      await reading;
+      if (knownUser && knownReply?.role === "assistant") return { kind: "replay" as const, userMessage: knownUser, reply: knownReply };
+      const rows = await sql<SqlMessageRow>({ name: "taleshard_chat_insert_turn", text: INSERT_TURN, values: [chat!.id, soFar!.last_seq + 1, message, clientMessageId ?? null] });
+      const [userMessage, reply] = rows.map(fromSql).sort((a, b) => a.seq - b.seq);
+      return {
+        kind: "new" as const,
+        chat: { id: chat!.id, summary: chat!.summary, summarizedSeq: chat!.summarized_seq },
+        userMessage: userMessage!,
+        reply: reply!,
+        history: (soFar!.recent ?? []).map((turn) => ({ role: turn.role, text: turn.content })),
+      };
+    });
+    return { subject: await reading, stored };
   });
   if (stored.kind === "replay") return replayReply(stored);
-  return announce(runReply({ target, chat: stored.chat, userMessage: stored.userMessage, reply: stored.reply, subject, provider }), stored);
+  return announce(runReply({ target, ...stored, subject, provider }), stored);
 }
 
 /**

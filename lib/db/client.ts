@@ -20,6 +20,8 @@ export type RunSql = <Row>(statement: SqlStatement) => Promise<Row[]>;
 export type Database = {
   prisma: PrismaClient;
   sql: RunSql;
+  /** Runs `work` in one transaction on one connection (hot paths that need several statements). */
+  transaction<T>(work: (sql: RunSql) => Promise<T>): Promise<T>;
   kind: "postgres" | "pglite";
   close(): Promise<void>;
 };
@@ -59,11 +61,26 @@ export function connectPostgres({
   // An idle connection dropped by the server is replaced on next use; unhandled, it would end the process.
   pool.on("error", (error) => logger.warn({ err: error }, "idle database connection lost"));
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool), errorFormat: ERROR_FORMAT });
+  const statement = ({ name, text, values }: SqlStatement) => (namedStatements ? { name, text, values } : { text, values });
   return {
     prisma,
     kind: "postgres",
-    sql: async <Row,>({ name, text, values }: SqlStatement) =>
-      (await pool.query<Row & object>(namedStatements ? { name, text, values } : { text, values })).rows,
+    sql: async <Row,>(query: SqlStatement) => (await pool.query<Row & object>(statement(query))).rows,
+    async transaction(work) {
+      const client = await pool.connect();
+      try {
+        await client.query("BEGIN");
+        const result = await work(async <Row,>(query: SqlStatement) => (await client.query<Row & object>(statement(query))).rows);
+        await client.query("COMMIT");
+        client.release();
+        return result;
+      } catch (error) {
+        // A connection that failed mid-transaction is not given back to the pool for reuse.
+        await client.query("ROLLBACK").catch(() => {});
+        client.release(error instanceof Error ? error : true);
+        throw error;
+      }
+    },
     close: async () => {
       await prisma.$disconnect();
       await pool.end();
@@ -84,6 +101,7 @@ async function connect(): Promise<Database> {
     kind: "pglite",
     // PGlite queues each query behind any open transaction: one connection, never interleaved.
     sql: async <Row,>({ text, values }: SqlStatement) => (await client.query<Row>(text, values)).rows,
+    transaction: (work) => client.transaction((tx) => work(async <Row,>({ text, values }: SqlStatement) => (await tx.query<Row>(text, values)).rows)),
     close: async () => {
       await prisma.$disconnect();
       await client.close();

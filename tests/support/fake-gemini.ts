@@ -56,7 +56,13 @@ export type RecordedRequest = {
   apiKey: string | undefined;
   /** The parsed JSON body (null when there was none or it did not parse). */
   body: Record<string, unknown> | null;
+  /** process.hrtime in ms (one clock for every process on the machine): when the request arrived, */
+  receivedAt: number;
+  /** and when the first streamed chunk was handed to the socket (streaming replies only). */
+  firstChunkAt?: number;
 };
+
+const hrtimeMs = () => Number(process.hrtime.bigint()) / 1e6;
 
 export type FakeGemini = {
   /** For `httpOptions.baseUrl`, e.g. http://127.0.0.1:41234 */
@@ -196,7 +202,21 @@ export async function startFakeGemini({ defaultReply = DEFAULT_REPLY }: { defaul
     return null;
   }
 
-  async function answerGenerate({ response, reply, model, body, streaming }: { response: ServerResponse; reply: FakeReply; model: string; body: Record<string, unknown> | null; streaming: boolean }) {
+  async function answerGenerate({
+    response,
+    reply,
+    model,
+    body,
+    streaming,
+    recorded,
+  }: {
+    response: ServerResponse;
+    reply: FakeReply;
+    model: string;
+    body: Record<string, unknown> | null;
+    streaming: boolean;
+    recorded: RecordedRequest;
+  }) {
     if ("status" in reply) return sendError({ response, reply });
     const usageFor = (outputText: string): FakeUsage =>
       ("usage" in reply && reply.usage) || { promptTokenCount: requestWords(body), candidatesTokenCount: wordCount(outputText) };
@@ -230,6 +250,7 @@ export async function startFakeGemini({ defaultReply = DEFAULT_REPLY }: { defaul
       }
       const last = i === made.candidates.length - 1;
       await write({ response, data: `data: ${JSON.stringify(chunkOf({ model, candidate, ...(last ? { usage } : {}) }))}\r\n\r\n` });
+      if (i === 0) recorded.firstChunkAt = hrtimeMs();
     }
     response.end();
   }
@@ -243,6 +264,7 @@ export async function startFakeGemini({ defaultReply = DEFAULT_REPLY }: { defaul
   }
 
   const server = createServer((request, response) => {
+    const receivedAt = hrtimeMs();
     void (async () => {
       const url = new URL(request.url ?? "/", "http://fake");
       const route = /^\/v1[a-z0-9]*\/models\/([^/:]+):([A-Za-z]+)$/.exec(url.pathname);
@@ -256,6 +278,7 @@ export async function startFakeGemini({ defaultReply = DEFAULT_REPLY }: { defaul
         headers: request.headers,
         apiKey: typeof request.headers["x-goog-api-key"] === "string" ? request.headers["x-goog-api-key"] : undefined,
         body,
+        receivedAt,
       };
       requests.push(recorded);
       const { model, action } = recorded;
@@ -263,9 +286,9 @@ export async function startFakeGemini({ defaultReply = DEFAULT_REPLY }: { defaul
       const reply = nextReply(model);
       switch (action) {
         case "streamGenerateContent":
-          return answerGenerate({ response, reply, model, body, streaming: true });
+          return answerGenerate({ response, reply, model, body, streaming: true, recorded });
         case "generateContent":
-          return answerGenerate({ response, reply, model, body, streaming: false });
+          return answerGenerate({ response, reply, model, body, streaming: false, recorded });
         case "batchEmbedContents":
           return answerEmbed({ response, reply, body });
         default:
