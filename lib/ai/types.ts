@@ -2,6 +2,7 @@
 // whichever answers (Gemini, or the offline storyteller). Types only, nothing server-only, so
 // implementations and callers import it without importing each other or the factory.
 import type { GameState } from "@/lib/game/types";
+import type { AgeRange, StoryPhase, StoryTheme } from "@/lib/story/contract";
 import type { z } from "@/lib/zod";
 
 export type ChatTurn = { role: "user" | "assistant"; text: string };
@@ -26,7 +27,23 @@ export type Brief =
       previousSummary?: string | null;
     }
   /** offline generateJson returns this value (lets tests and simple callers use the offline JSON path) */
-  | { kind: "json_example"; value: unknown };
+  | { kind: "json_example"; value: unknown }
+  /** The Life Story interviewer: one warm, open question at a time, in the current chapter. */
+  | {
+      kind: "interviewer";
+      phase: StoryPhase;
+      ageRange: AgeRange | null;
+      themes: StoryTheme[];
+      /** Set on the reply right after a phase change (the conversation also records it). */
+      transition: { from: StoryPhase; to: StoryPhase; how: "next" | "jump" } | null;
+    }
+  /** The interview turned into a title, an essence, a timeline, key moments and 3–8 cards (generateJson). */
+  | { kind: "story_synthesis"; transcript: StoryTurn[]; themes: string[]; chapters: StoryPhase[] }
+  /** New cards for the unlocked places (generateJson): `count` of them, on topics the locked cards do not cover. */
+  | { kind: "story_cards"; transcript: StoryTurn[]; themes: string[]; count: number; locked: { title: string; text: string; phase: string; theme: string }[] };
+
+/** One message of an interview, with the chapter it was said in. */
+export type StoryTurn = { phase: StoryPhase; role: "user" | "assistant"; text: string };
 // More kinds come later (interviewer, story_synthesis): add a member here and a case in the
 // offline dispatcher (lib/ai/offline/index.ts); the Gemini provider ignores the brief.
 

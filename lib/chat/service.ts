@@ -117,11 +117,6 @@ async function findChat({ ownerId, mode, sessionId }: Target) {
   return prisma.chat.findUnique({ where: { ownerId_mode_sessionId: { ownerId, mode, sessionId } }, select: { id: true, summary: true, summarizedSeq: true } });
 }
 
-async function nextSeq(tx: Tx, chatId: string): Promise<number> {
-  const last = await tx.chatMessage.findFirst({ where: { chatId }, orderBy: { seq: "desc" }, select: { seq: true } });
-  return (last?.seq ?? 0) + 1;
-}
-
 /** The model's view of the conversation before `beforeSeq`: the last CONTEXT_WINDOW messages with words in them. */
 async function recentTurns({ chatId, beforeSeq }: { chatId: string; beforeSeq: number }): Promise<ChatTurn[]> {
   const prisma = await getPrisma();
