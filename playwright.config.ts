@@ -52,8 +52,12 @@ export default defineConfig({
     server(MAIN_PORT, {
       RATE_LIMIT_SAVE_PER_MINUTE: "2000",
       RATE_LIMIT_AUTH_PER_MINUTE: "500",
-      // Every browser context of the suite is a new guest from 127.0.0.1 (and Redis keeps the count for an hour).
+      // Every browser context of the suite is a new guest from 127.0.0.1, and Redis keeps counting
+      // across runs (an hour for guests, a day for the guests' chat cap).
       RATE_LIMIT_GUEST_PER_HOUR: "100000",
+      RATE_LIMIT_CHAT_PER_MINUTE: "2000",
+      RATE_LIMIT_CHAT_GUEST_PER_DAY: "100000",
+      RATE_LIMIT_CHAT_PLAYER_PER_DAY: "100000",
       ADMIN_EMAILS: PROJECT_NAMES.map(adminEmailFor).join(","),
       ...pgliteEnv("main"),
     }),

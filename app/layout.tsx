@@ -37,6 +37,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
               <li>
                 <Link href="/">Play</Link>
               </li>
+              <li>
+                <Link href="/story">Life Story</Link>
+              </li>
               {user && hasRole({ role: user.role, atLeast: "designer" }) && (
                 <li>
                   <Link href="/designer">Designer</Link>

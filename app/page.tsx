@@ -1,4 +1,5 @@
 import { SceneArt } from "@/components/scene-art";
+import { StoryList } from "@/components/story/story-list";
 import { ContinuePanel } from "@/components/title/continue-panel";
 import { NewGameForm } from "@/components/title/new-game-form";
 
@@ -17,6 +18,9 @@ export default function TitlePage() {
       <div className="title-grid">
         <NewGameForm />
         <ContinuePanel />
+      </div>
+      <div className="title-stories">
+        <StoryList compact />
       </div>
     </>
   );

@@ -7,33 +7,33 @@ import { expectSaved, heroHpOnScreen, makeMove, snapshotPage, startNewGame, uniq
 
 /** Opens the panel if a narrow screen collapsed it. */
 async function openPanel(page: Page) {
-  const toggle = page.getByTestId("gm-toggle");
+  const toggle = page.getByTestId("chat-toggle");
   await expect(toggle).toBeVisible();
   if ((await toggle.getAttribute("aria-expanded")) === "false") await toggle.click();
-  await expect(page.getByTestId("gm-input")).toBeVisible();
+  await expect(page.getByTestId("chat-input")).toBeVisible();
 }
 
 async function send(page: Page, text: string) {
-  await page.getByTestId("gm-input").fill(text);
-  await page.getByTestId("gm-send").click();
+  await page.getByTestId("chat-input").fill(text);
+  await page.getByTestId("chat-send").click();
 }
 
-const lastReply = (page: Page) => page.getByTestId("gm-assistant").last();
+const lastReply = (page: Page) => page.getByTestId("chat-assistant").last();
 
 /** Waits for the reply to finish (its Regenerate/Retry button appears). */
 async function replyDone(page: Page) {
-  await expect(lastReply(page).getByTestId("gm-regenerate").or(lastReply(page).getByTestId("gm-retry"))).toBeVisible({ timeout: 20_000 });
+  await expect(lastReply(page).getByTestId("chat-regenerate").or(lastReply(page).getByTestId("chat-retry"))).toBeVisible({ timeout: 20_000 });
 }
 
 test("a reply streams in, stays after a reload, and can be regenerated and edited", async ({ page }, testInfo) => {
   await startNewGame(page, { partyName: uniquePartyName(testInfo, "Talkers") });
   await openPanel(page);
   await send(page, "Nim searches the tavern for anything hidden.");
-  await expect(page.getByTestId("gm-user").last()).toContainText("Nim searches the tavern");
+  await expect(page.getByTestId("chat-user").last()).toContainText("Nim searches the tavern");
 
   // The reply grows while it streams: sample it and see at least two different partial lengths.
   const lengths = new Set<number>();
-  const reply = lastReply(page).getByTestId("gm-text");
+  const reply = lastReply(page).getByTestId("chat-text");
   for (let sample = 0; sample < 40 && (await lastReply(page).getAttribute("data-status")) !== "complete"; sample++) {
     const length = ((await reply.textContent()) ?? "").length;
     if (length > 0 && (await lastReply(page).getAttribute("data-status")) === "streaming") lengths.add(length);
@@ -43,48 +43,48 @@ test("a reply streams in, stays after a reload, and can be regenerated and edite
   await replyDone(page);
   const text = (await reply.textContent()) ?? "";
   expect(text.length).toBeGreaterThan(40);
-  await snapshotPage(page, testInfo, "gm-answered");
+  await snapshotPage(page, testInfo, "chat-answered");
 
   await page.reload();
   await openPanel(page);
-  await expect(page.getByTestId("gm-user")).toHaveCount(1);
-  await expect(lastReply(page).getByTestId("gm-text")).toHaveText(text);
+  await expect(page.getByTestId("chat-user")).toHaveCount(1);
+  await expect(lastReply(page).getByTestId("chat-text")).toHaveText(text);
 
   // Regenerate: another version of the reply, the same question.
-  await lastReply(page).getByTestId("gm-regenerate").click();
+  await lastReply(page).getByTestId("chat-regenerate").click();
   await replyDone(page);
-  await expect(page.getByTestId("gm-assistant")).toHaveCount(1);
-  await expect(lastReply(page).getByTestId("gm-text")).not.toHaveText(text);
+  await expect(page.getByTestId("chat-assistant")).toHaveCount(1);
+  await expect(lastReply(page).getByTestId("chat-text")).not.toHaveText(text);
 
   // Edit the question: it changes in place and gets a new answer.
-  await page.getByTestId("gm-user").last().getByTestId("gm-edit").click();
-  await page.getByTestId("gm-edit-input").fill("Tova asks the innkeeper about the star.");
-  await page.getByTestId("gm-edit-save").click();
-  await expect(page.getByTestId("gm-user").last()).toContainText("Tova asks the innkeeper");
+  await page.getByTestId("chat-user").last().getByTestId("chat-edit").click();
+  await page.getByTestId("chat-edit-input").fill("Tova asks the innkeeper about the star.");
+  await page.getByTestId("chat-edit-save").click();
+  await expect(page.getByTestId("chat-user").last()).toContainText("Tova asks the innkeeper");
   await replyDone(page);
-  await expect(page.getByTestId("gm-user")).toHaveCount(1);
+  await expect(page.getByTestId("chat-user")).toHaveCount(1);
 });
 
 test("Stop ends a reply mid-way and keeps what was said, marked as stopped", async ({ page }, testInfo) => {
   await startNewGame(page, { partyName: uniquePartyName(testInfo, "Hushers") });
   await openPanel(page);
   await send(page, "Bram tells the whole tavern the long story of how he lost his first sword.");
-  await expect(lastReply(page).getByTestId("gm-text")).not.toHaveText("");
-  await page.getByTestId("gm-stop").click();
+  await expect(lastReply(page).getByTestId("chat-text")).not.toHaveText("");
+  await page.getByTestId("chat-stop").click();
   await expect(lastReply(page)).toHaveAttribute("data-status", "interrupted");
-  await expect(lastReply(page).getByTestId("gm-status")).toHaveText("Stopped: the reply so far is kept.");
-  const partial = (await lastReply(page).getByTestId("gm-text").textContent()) ?? "";
+  await expect(lastReply(page).getByTestId("chat-status")).toHaveText("Stopped: the reply so far is kept.");
+  const partial = (await lastReply(page).getByTestId("chat-text").textContent()) ?? "";
   expect(partial.length).toBeGreaterThan(0);
 
   // The server kept the same words, stopped.
   await page.reload();
   await openPanel(page);
   await expect(lastReply(page)).toHaveAttribute("data-status", "interrupted");
-  const stored = (await lastReply(page).getByTestId("gm-text").textContent()) ?? "";
+  const stored = (await lastReply(page).getByTestId("chat-text").textContent()) ?? "";
   expect(stored.startsWith(partial.slice(0, Math.max(1, partial.length - 20)))).toBe(true);
 
   // Retry writes the whole reply.
-  await lastReply(page).getByTestId("gm-retry").click();
+  await lastReply(page).getByTestId("chat-retry").click();
   await replyDone(page);
   await expect(lastReply(page)).toHaveAttribute("data-status", "complete");
 });
@@ -99,7 +99,7 @@ test("the game master's effect changes a hero's HP bar, and HTML a player types 
   await openPanel(page);
   await send(page, "Tova bandages Bram's bruises.");
   await replyDone(page);
-  await expect(lastReply(page).getByTestId("gm-effect")).toHaveText(/^Bram \+\d+ HP/);
+  await expect(lastReply(page).getByTestId("chat-effect")).toHaveText(/^Bram \+\d+ HP/);
   await expect.poll(async () => (await heroHpOnScreen(page))[0]).toBeGreaterThan(bramBefore!);
 
   let dialogs = 0;
@@ -109,10 +109,10 @@ test("the game master's effect changes a hero's HP bar, and HTML a player types 
   });
   await send(page, '<img src=x onerror="alert(1)"><script>alert(2)</script> what is that?');
   await replyDone(page);
-  await expect(page.getByTestId("gm-user").last()).toContainText("<img src=x onerror=");
-  expect(await page.locator("[data-testid=gm-log] img, [data-testid=gm-log] script").count()).toBe(0);
+  await expect(page.getByTestId("chat-user").last()).toContainText("<img src=x onerror=");
+  expect(await page.locator("[data-testid=chat-log] img, [data-testid=chat-log] script").count()).toBe(0);
   expect(dialogs).toBe(0);
-  await snapshotPage(page, testInfo, "gm-effect");
+  await snapshotPage(page, testInfo, "chat-effect");
 });
 
 test("the play page with the game-master panel open passes axe and fits the screen", async ({ page }, testInfo) => {
@@ -125,6 +125,6 @@ test("the play page with the game-master panel open passes axe and fits the scre
   // On a phone the choices stay reachable: the panel sits below them, not over them.
   const firstChoice = page.getByTestId("prompt-choices").getByRole("button").first();
   await expect(firstChoice).toBeVisible();
-  const [choiceBox, panelBox] = [await firstChoice.boundingBox(), await page.getByTestId("gm-panel").boundingBox()];
+  const [choiceBox, panelBox] = [await firstChoice.boundingBox(), await page.getByTestId("chat-panel").boundingBox()];
   expect(choiceBox!.y).toBeLessThan(panelBox!.y);
 });

@@ -1,6 +1,7 @@
 import type { ErrorBody, ErrorCode } from "@/lib/api/contract";
 import type { Account, ApiTokenSummary, NewApiToken, SignupRequest } from "@/lib/auth/contract";
-import type { ChatHistory } from "@/lib/chat/contract";
+import type { ChatHistory, ChatMessage, ChatMode } from "@/lib/chat/contract";
+import type { CreateStoryRequest, PhaseRequest, Story, StoryCard, StorySummary, UpdateCardRequest } from "@/lib/story/contract";
 import type { GameState } from "@/lib/game/types";
 import type { SaveHistory, SavedGame, SaveResponse, SnapshotSummary } from "@/lib/saves/contract";
 
@@ -135,11 +136,39 @@ export const api = {
   /** Ends every other session; the answer re-issues this browser's cookie. */
   signOutElsewhere: () => request<{ status: "signed_out_elsewhere" }>("/api/v1/account/sessions", { method: "DELETE" }),
 
-  chatHistory: (sessionId: string, cursor: number | undefined, signal?: AbortSignal) =>
-    request<ChatHistory>(`/api/history?${new URLSearchParams({ session_id: sessionId, mode: "game", ...(cursor ? { cursor: String(cursor) } : {}) })}`, { signal }),
+  chatHistory: (mode: ChatMode, sessionId: string, cursor: number | undefined, signal?: AbortSignal) =>
+    request<ChatHistory>(`/api/history?${new URLSearchParams({ session_id: sessionId, mode, ...(cursor ? { cursor: String(cursor) } : {}) })}`, { signal }),
 
-  rewindChat: (sessionId: string, messageId: string) =>
-    request<{ status: "rewound"; removed: number }>("/api/chat/rewind", { method: "POST", body: JSON.stringify({ session_id: sessionId, mode: "game", message_id: messageId }) }),
+  rewindChat: (mode: ChatMode, sessionId: string, messageId: string) =>
+    request<{ status: "rewound"; removed: number }>("/api/chat/rewind", { method: "POST", body: JSON.stringify({ session_id: sessionId, mode, message_id: messageId }) }),
+
+  stories: (signal?: AbortSignal) => request<{ stories: StorySummary[] }>("/api/v1/stories", { signal }),
+
+  story: (storyId: string, signal?: AbortSignal) => request<Story>(`/api/v1/stories/${encodeURIComponent(storyId)}`, { signal }),
+
+  createStory: (story: CreateStoryRequest) => request<Story>("/api/v1/stories", { method: "POST", body: JSON.stringify(story) }),
+
+  deleteStory: (storyId: string) => request<{ status: "deleted" }>(`/api/v1/stories/${encodeURIComponent(storyId)}`, { method: "DELETE" }),
+
+  changePhase: (storyId: string, change: PhaseRequest) =>
+    request<{ story: Story; event: ChatMessage | null }>(`/api/v1/stories/${encodeURIComponent(storyId)}/phase`, { method: "POST", body: JSON.stringify(change) }),
+
+  synthesize: (storyId: string) =>
+    request<{ story: Story; cards: StoryCard[] }>(`/api/v1/stories/${encodeURIComponent(storyId)}/synthesis`, { method: "POST" }),
+
+  cards: (storyId: string, signal?: AbortSignal) => request<{ cards: StoryCard[] }>(`/api/v1/stories/${encodeURIComponent(storyId)}/cards`, { signal }),
+
+  updateCard: (storyId: string, cardId: string, change: UpdateCardRequest) =>
+    request<StoryCard>(`/api/v1/stories/${encodeURIComponent(storyId)}/cards/${encodeURIComponent(cardId)}`, { method: "PUT", body: JSON.stringify(change) }),
+
+  deleteCard: (storyId: string, cardId: string) =>
+    request<StoryCard>(`/api/v1/stories/${encodeURIComponent(storyId)}/cards/${encodeURIComponent(cardId)}`, { method: "DELETE" }),
+
+  restoreCard: (storyId: string, cardId: string) =>
+    request<StoryCard>(`/api/v1/stories/${encodeURIComponent(storyId)}/cards/${encodeURIComponent(cardId)}/restore`, { method: "POST" }),
+
+  regenerateCards: (storyId: string) =>
+    request<{ cards: StoryCard[] }>(`/api/v1/stories/${encodeURIComponent(storyId)}/cards/regenerate`, { method: "POST" }),
 
   changePassword: (change: { current_password: string; new_password: string }) =>
     request<{ status: "changed" }>("/api/v1/account/password", { method: "PUT", body: JSON.stringify(change) }),

@@ -5,9 +5,15 @@ export const gameKeys = {
   history: (sessionId: string) => ["game", sessionId, "history"] as const,
 };
 
-/** One conversation with the game master of a session (pages of history, newest page first). */
+/** One conversation (the game master of a party, or a Life Story interview): pages of history, newest first. */
 export const chatKeys = {
-  history: (sessionId: string) => ["chat", sessionId, "history"] as const,
+  history: (mode: "game" | "story", sessionId: string) => ["chat", mode, sessionId, "history"] as const,
+};
+
+export const storyKeys = {
+  all: ["stories"] as const,
+  detail: (storyId: string) => ["stories", storyId] as const,
+  cards: (storyId: string) => ["stories", storyId, "cards"] as const,
 };
 
 export const accountKeys = {

@@ -80,3 +80,10 @@ export class UnavailableError extends DomainError {
     super("unavailable", subject, options);
   }
 }
+
+/** A dependency (the AI) answered with something unusable. */
+export class UpstreamError extends DomainError {
+  constructor(subject: string, options?: { message?: string; cause?: unknown }) {
+    super("upstream", subject, options);
+  }
+}

@@ -21,10 +21,19 @@ import { useGameActions } from "./use-game-actions";
 
 // The chat (and its Markdown renderer) loads after the scene, in the browser only (it reads the
 // screen width): the first choice never waits for it.
-const GameMasterPanel = dynamic(() => import("./game-master-panel").then((module) => module.GameMasterPanel), {
+const ChatPanel = dynamic(() => import("../chat/chat-panel").then((module) => module.ChatPanel), {
   ssr: false,
   loading: () => <section className="panel gm-panel" aria-busy="true" aria-label="Game master (loading)" />,
 });
+
+const GAME_MASTER = {
+  title: "Game master",
+  speaker: "Game master",
+  placeholder: "What does your party do? (Enter to send)",
+  inputLabel: "Tell the game master what you do",
+  emptyText: "Tell the game master what your party does, in your own words. They may answer in kind: a wound tended, a secret found.",
+  suggestions: ["I look around carefully.", "I search for anything hidden.", "What do we know about this place?"],
+};
 
 /** Keeps this browser's "recent games" list current as the party moves on. */
 function useRememberSession(sessionId: string, state: GameState | undefined) {
@@ -149,7 +158,7 @@ export function PlayScreen({ sessionId }: { sessionId: string }) {
               onChoose={actions.choose}
             />
           )}
-          <GameMasterPanel sessionId={sessionId} />
+          <ChatPanel mode="game" sessionId={sessionId} voice={GAME_MASTER} />
         </div>
         <aside className="play-side" aria-label="Party and save slot">
           <PartyPanel state={state} />

@@ -20,6 +20,8 @@ export async function waitForHydration(locator: Locator): Promise<void> {
   await expect
     .poll(() => locator.evaluate((element) => Object.keys(element).some((key) => key.startsWith("__reactProps$"))), {
       message: "waiting for React to hydrate",
+      // A cold page on a busy 2-core CI box can take longer than the default 10 s.
+      timeout: 30_000,
     })
     .toBe(true);
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { adoptGuestChats } from "@/lib/chat/service";
 import { adoptGuestParties } from "@/lib/saves/service";
+import { adoptGuestStories } from "@/lib/story/service";
 
 /**
  * A guest who signs in to an existing account brings what it made along (each domain decides
@@ -10,4 +11,5 @@ export async function adoptGuestData({ guestUserId, userId }: { guestUserId: str
   if (guestUserId === userId) return;
   await adoptGuestParties({ guestUserId, userId });
   await adoptGuestChats({ guestUserId, userId });
+  await adoptGuestStories({ guestUserId, userId });
 }

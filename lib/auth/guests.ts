@@ -10,6 +10,7 @@ export const USER_OWNED_TABLES: readonly { table: string; column: string }[] = [
   { table: "api_tokens", column: "user_id" },
   { table: "accounts", column: "user_id" },
   { table: "chats", column: "owner_id" },
+  { table: "stories", column: "owner_id" },
 ];
 
 /**

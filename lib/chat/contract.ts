@@ -55,11 +55,14 @@ export type ChatEffect = { text: string; applied: boolean };
 export type ChatMessage = {
   id: string;
   seq: number;
-  role: "user" | "assistant";
+  /** `event`: something that happened, not said (an interview moving to another chapter). */
+  role: "user" | "assistant" | "event";
   content: string;
   status: ChatMessageStatus;
   error_code: string | null;
   effects: ChatEffect[];
+  /** The interview phase it belongs to (Life Story chats only). */
+  phase: string | null;
   created_at: string;
   updated_at: string;
 };
@@ -70,13 +73,14 @@ export type ChatHistory = { session_id: string; mode: ChatMode; messages: ChatMe
 /** The answer without streaming (`Accept` without text/event-stream), as the seed's clients read it. */
 export type ChatJsonReply = { response: string; message_id: string; status: ChatMessageStatus; effects: ChatEffect[] };
 
-// Server-Sent Events of a streamed reply, in order: `message` (the stored user message and the
-// reply's id), `delta`*, `effect`*, then `done`, or `error` (the partial reply is kept, status
-// `error`, and shown with Retry).
+// Server-Sent Events of a streamed reply, in order: `message` (the stored message it answers and
+// the reply's id), `delta`*, `effect`* (game) or `themes` (interview), then `done`, or `error`
+// (the partial reply is kept, status `error`, and shown with Retry).
 export type ChatStreamEvent =
-  | { event: "message"; data: { user: ChatMessage; reply_id: string } }
+  | { event: "message"; data: { user: ChatMessage; reply_id: string; event?: ChatMessage } }
   | { event: "delta"; data: { text: string } }
   | { event: "effect"; data: ChatEffect & { state_version: number | null } }
+  | { event: "themes"; data: { covered: string[] } }
   | { event: "done"; data: { message_id: string; status: ChatMessageStatus; usage: { model: string; input_tokens: number; output_tokens: number } | null } }
   | { event: "error"; data: { code: string; message: string; request_id?: string } };
 

@@ -1,20 +1,20 @@
 import "server-only";
 import pLimit from "p-limit";
-import { getAiProvider, AiError, type AiProvider, type ChatTurn, type Usage } from "@/lib/ai";
+import { getAiProvider, AiError, type AiProvider, type Usage } from "@/lib/ai";
 import { runInBackground } from "@/lib/background";
 import { getDatabase, getPrisma } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { isDatabaseUnavailable } from "@/lib/db/errors";
-import { ConflictError, InvalidInputError, NotFoundError } from "@/lib/errors";
-import { applyGmEffect, describeGmEffect, GM_TOOLS, GmEffectError, parseGmToolCall, type GmEffect } from "@/lib/game/gm-effects";
-import { lastOutcome } from "@/lib/game/rules";
-import type { GameState } from "@/lib/game/types";
+import { InvalidInputError, NotFoundError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { logger } from "@/lib/log";
-import { loadGame, saveGame } from "@/lib/saves/service";
+import type { StoryPhase } from "@/lib/story/contract";
+import type { PhaseChange } from "@/lib/story/service";
+import type { StoryTurn } from "@/lib/ai/types";
 import type { ChatEffect, ChatHistory, ChatMessage, ChatMessageStatus, ChatMode, ChatStreamEvent } from "./contract";
 import { createEventChannel } from "./event-channel";
-import { gameMasterPrompt, SUMMARY_PROMPT } from "./prompts";
+import { SUMMARY_PROMPT } from "./prompts";
+import { advanceOnMessage, afterReply, loadSubject, modelTurns, phaseEventText, phaseOf, replyRequest, type HistoryRow, type PhaseEvent, type Subject } from "./subjects";
 
 // A chat turn: the player's message is stored, then an empty reply marked `streaming`, and only
 // then is the AI asked. The reply streams to whoever listens and is checkpointed as it grows; it
@@ -25,9 +25,6 @@ import { gameMasterPrompt, SUMMARY_PROMPT } from "./prompts";
 export const CONTEXT_WINDOW = 20;
 /** How often a growing reply is written down, so a crash loses at most this much of it. */
 const CHECKPOINT_MS = 1500;
-/** Effects one reply may apply; a model asking for more gets the first ones. */
-const EFFECTS_PER_REPLY = 3;
-
 /**
  * Chat writes may use at most half of the database pool at once: a burst of conversations (200
  * streams starting together) then waits here, holding no connection, and a save or a load (the
@@ -37,16 +34,6 @@ const chatWrites = pLimit(Math.max(1, Math.floor(env.DATABASE_POOL_MAX / 2)));
 
 type Target = { ownerId: string; mode: ChatMode; sessionId: string };
 
-/** What the conversation is about, read from the database (never from the request). */
-type Subject = { kind: "game"; state: GameState };
-
-async function loadSubject({ ownerId, mode, sessionId }: Target): Promise<Subject> {
-  if (mode === "story") throw new NotFoundError("story", { message: "No Life Story interview exists for this id." });
-  const saved = await loadGame({ ownerId, sessionId });
-  if (!saved) throw new NotFoundError("party");
-  return { kind: "game", state: saved.state };
-}
-
 type MessageRow = Prisma.ChatMessageGetPayload<object>;
 
 /** A chat_messages row as SQL (or json_agg) returns it. */
@@ -54,10 +41,12 @@ type SqlMessageRow = {
   id: string;
   chat_id: string;
   seq: number;
-  role: "user" | "assistant";
+  role: "user" | "assistant" | "event";
   content: string;
   status: ChatMessageStatus;
   client_message_id: string | null;
+  phase: string | null;
+  event: unknown;
   error_code: string | null;
   model: string | null;
   input_tokens: number | null;
@@ -81,6 +70,8 @@ function fromSql(row: SqlMessageRow): MessageRow {
     inputTokens: row.input_tokens,
     outputTokens: row.output_tokens,
     effects: row.effects as MessageRow["effects"],
+    phase: row.phase,
+    event: row.event as MessageRow["event"],
     createdAt: new Date(row.created_at),
     updatedAt: new Date(row.updated_at),
   };
@@ -96,6 +87,7 @@ function toChatMessage(row: MessageRow): ChatMessage {
     status: row.status,
     error_code: row.errorCode,
     effects,
+    phase: row.phase,
     created_at: row.createdAt.toISOString(),
     updated_at: row.updatedAt.toISOString(),
   };
@@ -117,16 +109,16 @@ async function findChat({ ownerId, mode, sessionId }: Target) {
   return prisma.chat.findUnique({ where: { ownerId_mode_sessionId: { ownerId, mode, sessionId } }, select: { id: true, summary: true, summarizedSeq: true } });
 }
 
-/** The model's view of the conversation before `beforeSeq`: the last CONTEXT_WINDOW messages with words in them. */
-async function recentTurns({ chatId, beforeSeq }: { chatId: string; beforeSeq: number }): Promise<ChatTurn[]> {
+/** The conversation before the reply at `beforeSeq`: the last CONTEXT_WINDOW messages with words in them. */
+async function recentHistory({ chatId, beforeSeq }: { chatId: string; beforeSeq: number }): Promise<HistoryRow[]> {
   const prisma = await getPrisma();
   const rows = await prisma.chatMessage.findMany({
     where: { chatId, seq: { lt: beforeSeq }, content: { not: "" } },
     orderBy: { seq: "desc" },
     take: CONTEXT_WINDOW,
-    select: { role: true, content: true },
+    select: { role: true, content: true, event: true },
   });
-  return rows.reverse().map((row) => ({ role: row.role, text: row.content }));
+  return rows.reverse();
 }
 
 /** A reply being written. `events` is what the client sees; `finished` settles once it is stored. */
@@ -140,10 +132,11 @@ export type ReplyStream = {
 type ReplyJob = {
   target: Target;
   chat: { id: string; summary: string | null; summarizedSeq: number };
+  /** What the reply answers: the player's message, or an event (a new chapter). */
   userMessage: MessageRow;
   reply: MessageRow;
-  /** The turns before the user message, when already read (else read here). */
-  history?: ChatTurn[];
+  /** The conversation up to the reply, when already read (else read here). */
+  history?: HistoryRow[];
   subject: Subject;
   /** The reply this one replaces (regenerate), so a deterministic writer varies it. */
   replacing?: string;
@@ -158,48 +151,6 @@ function failureCode(error: unknown): string {
 
 function usageOf(usage: Usage | null) {
   return usage ? { model: usage.model, input_tokens: usage.inputTokens, output_tokens: usage.outputTokens } : null;
-}
-
-/** Applies the model's tool calls through the game's rules and saves the result as a new version. */
-async function applyEffects({ target, calls }: { target: Target; calls: { name: string; args: unknown }[] }): Promise<{ effects: ChatEffect[]; version: number | null }> {
-  const parsed: GmEffect[] = [];
-  const refused: ChatEffect[] = [];
-  for (const call of calls.slice(0, EFFECTS_PER_REPLY)) {
-    try {
-      parsed.push(parseGmToolCall(call.name, call.args));
-    } catch (error) {
-      if (!(error instanceof GmEffectError)) throw error;
-      logger.warn({ tool: call.name, args: call.args, reason: error.code, detail: error.message }, "game-master effect refused");
-      refused.push({ text: `Refused: ${error.message}`, applied: false });
-    }
-  }
-  if (!parsed.length) return { effects: refused, version: null };
-
-  // The player may move while the reply streams: apply to the latest save, once more on a conflict.
-  for (let attempt = 1; ; attempt++) {
-    const saved = await loadGame({ ownerId: target.ownerId, sessionId: target.sessionId });
-    if (!saved) return { effects: refused, version: null };
-    let state = saved.state;
-    const effects: ChatEffect[] = [...refused];
-    for (const effect of parsed) {
-      try {
-        const next = applyGmEffect(state, effect);
-        effects.push({ text: describeGmEffect(effect, state, next), applied: true });
-        state = next;
-      } catch (error) {
-        if (!(error instanceof GmEffectError)) throw error;
-        logger.warn({ effect, reason: error.code, detail: error.message }, "game-master effect refused");
-        effects.push({ text: `Refused: ${error.message}`, applied: false });
-      }
-    }
-    if (!effects.some((effect) => effect.applied)) return { effects, version: null };
-    try {
-      const { version } = await saveGame({ ownerId: target.ownerId, sessionId: target.sessionId, state, expectedVersion: saved.version });
-      return { effects, version };
-    } catch (error) {
-      if (!(error instanceof ConflictError) || attempt >= 2) throw error;
-    }
-  }
 }
 
 /** Runs one reply: asks the provider, streams, checkpoints, stores the end, applies effects. */
@@ -223,15 +174,9 @@ function runReply(job: ReplyJob): ReplyStream {
     let effects: ChatEffect[] = [];
     const calls: { name: string; args: unknown }[] = [];
     try {
-      const { state } = job.subject;
-      const history = job.history ?? (await recentTurns({ chatId: job.chat.id, beforeSeq: job.userMessage.seq }));
-      const stream = provider.streamText({
-        system: gameMasterPrompt({ state, lastOutcome: lastOutcome(state), summary: job.chat.summary }),
-        messages: [...history, { role: "user", text: job.userMessage.content }],
-        brief: { kind: "game_master", state, lastOutcome: lastOutcome(state), ...(job.replacing ? { replacing: job.replacing } : {}) },
-        tools: [...GM_TOOLS],
-        signal: controller.signal,
-      });
+      const history = job.history ?? (await recentHistory({ chatId: job.chat.id, beforeSeq: job.reply.seq }));
+      const { system, brief, tools } = replyRequest({ subject: job.subject, history, summary: job.chat.summary, replacing: job.replacing });
+      const stream = provider.streamText({ system, messages: modelTurns(history), brief, tools, signal: controller.signal });
       for await (const event of stream) {
         if (event.type === "text") {
           content += event.text;
@@ -243,11 +188,10 @@ function runReply(job: ReplyJob): ReplyStream {
         } else if (event.type === "tool_call") calls.push({ name: event.name, args: event.args });
         else usage = event.usage;
       }
-      if (calls.length) {
-        const applied = await applyEffects({ target: job.target, calls });
-        effects = applied.effects;
-        for (const effect of effects.filter((candidate) => candidate.applied)) channel.push({ event: "effect", data: { ...effect, state_version: applied.version } });
-      }
+      const outcome = await afterReply({ subject: job.subject, target: job.target, calls, said: `${job.userMessage.content}\n${content}` });
+      effects = outcome.effects;
+      for (const effect of effects.filter((candidate) => candidate.applied)) channel.push({ event: "effect", data: { ...effect, state_version: outcome.stateVersion } });
+      if (outcome.coveredThemes.length) channel.push({ event: "themes", data: { covered: outcome.coveredThemes } });
     } catch (error) {
       const aborted = controller.signal.aborted || (error instanceof AiError && error.kind === "aborted");
       status = aborted ? "interrupted" : "error";
@@ -305,9 +249,9 @@ function replayReply({ userMessage, reply }: { userMessage: MessageRow; reply: M
   };
 }
 
-/** Prepends the `message` event (the stored user message) to a reply's events. */
-function announce(stream: ReplyStream, { userMessage, reply }: { userMessage: MessageRow; reply: MessageRow }): ReplyStream {
-  const first: ChatStreamEvent = { event: "message", data: { user: toChatMessage(userMessage), reply_id: reply.id } };
+/** Prepends the `message` event (the stored message it answers, and an event stored with it) to a reply's events. */
+function announce(stream: ReplyStream, { userMessage, event, reply }: { userMessage: MessageRow; event?: MessageRow | null; reply: MessageRow }): ReplyStream {
+  const first: ChatStreamEvent = { event: "message", data: { user: toChatMessage(userMessage), reply_id: reply.id, ...(event ? { event: toChatMessage(event) } : {}) } };
   return {
     ...stream,
     events: (async function* () {
@@ -331,17 +275,24 @@ const CHAT_SO_FAR = `
       WHERE m.chat_id = $1::uuid
         AND m.seq IN (SELECT k.seq + d FROM chat_messages k, (VALUES (0), (1)) AS step(d) WHERE k.chat_id = $1::uuid AND k.client_message_id = $2)) AS known,
     (SELECT json_agg(t ORDER BY t.seq) FROM (
-      SELECT seq, role, content FROM chat_messages WHERE chat_id = $1::uuid AND content <> '' ORDER BY seq DESC LIMIT ${CONTEXT_WINDOW}
+      SELECT seq, role, content, event FROM chat_messages WHERE chat_id = $1::uuid AND content <> '' ORDER BY seq DESC LIMIT ${CONTEXT_WINDOW}
     ) t) AS recent`;
 
+// The player's message, then (when the interview moved on because of it) the event, then the
+// empty reply, in one statement. $5 is the player's phase, $6 the reply's, $7 the event (or null).
 const INSERT_TURN = `
-  INSERT INTO chat_messages (chat_id, seq, role, content, status, client_message_id, updated_at)
-  VALUES ($1::uuid, $2::int, 'user', $3, 'complete', $4, now()), ($1::uuid, $2::int + 1, 'assistant', '', 'streaming', NULL, now())
+  INSERT INTO chat_messages (chat_id, seq, role, content, status, client_message_id, phase, event, updated_at)
+  SELECT $1::uuid, $2::int, 'user', $3, 'complete', $4, $5, NULL, now()
+  UNION ALL SELECT $1::uuid, $2::int + 1, 'event', $8, 'complete', NULL, $6, $7::jsonb, now() WHERE $7::jsonb IS NOT NULL
+  UNION ALL SELECT $1::uuid, $2::int + CASE WHEN $7::jsonb IS NULL THEN 1 ELSE 2 END, 'assistant', '', 'streaming', NULL, $6, NULL, now()
   RETURNING *`;
+
+const toPhaseEvent = (change: PhaseChange): PhaseEvent => ({ kind: "phase", from: change.from, to: change.to, how: change.how });
 
 /**
  * Stores the player's message (once per client_message_id), then an empty reply, then starts the
- * reply. A second send with a known client_message_id plays back what was stored instead.
+ * reply. A second send with a known client_message_id plays back what was stored instead. In an
+ * interview, an answer may move it on (see advanceOnMessage): the change is stored between them.
  */
 export async function sendMessage({
   ownerId,
@@ -354,36 +305,69 @@ export async function sendMessage({
   const target = { ownerId, mode, sessionId };
   const database = await getDatabase();
   const { subject, stored } = await chatWrites(async () => {
-    // On Postgres the party is read on another connection while the chat row is locked; nothing
-    // commits unless it exists (a failed read rolls the transaction back). The embedded database
-    // has one connection, which the transaction holds: there the party is read first.
+    // On Postgres a game's party is read on another connection while the chat row is locked;
+    // nothing commits unless it exists (a failed read rolls the transaction back). The embedded
+    // database has one connection, which the transaction holds: there it is read first, and so is
+    // an interview, which may move on before the message is stored.
     const reading = loadSubject(target);
     reading.catch(() => {});
-    if (database.kind === "pglite") await reading;
+    let advanced: { subject: Subject; change: PhaseChange | null } | null = null;
+    if (database.kind === "pglite" || mode === "story") advanced = await advanceOnMessage({ subject: await reading, target, text: message });
     const stored = await database.transaction(async (sql) => {
       const [chat] = await sql<{ id: string; summary: string | null; summarized_seq: number }>({ name: "taleshard_chat_lock", text: LOCK_CHAT, values: [ownerId, mode, sessionId] });
-      const [soFar] = await sql<{ last_seq: number; known: SqlMessageRow[] | null; recent: { seq: number; role: "user" | "assistant"; content: string }[] | null }>({
+      const [soFar] = await sql<{ last_seq: number; known: SqlMessageRow[] | null; recent: HistoryRow[] | null }>({
         name: "taleshard_chat_so_far",
         text: CHAT_SO_FAR,
         values: [chat!.id, clientMessageId ?? null],
       });
       const [knownUser, knownReply] = (soFar!.known ?? []).map(fromSql);
-      await reading;
+      const original = await reading;
       if (knownUser && knownReply?.role === "assistant") return { kind: "replay" as const, userMessage: knownUser, reply: knownReply };
-      const rows = await sql<SqlMessageRow>({ name: "taleshard_chat_insert_turn", text: INSERT_TURN, values: [chat!.id, soFar!.last_seq + 1, message, clientMessageId ?? null] });
-      const [userMessage, reply] = rows.map(fromSql).sort((a, b) => a.seq - b.seq);
-      return {
-        kind: "new" as const,
-        chat: { id: chat!.id, summary: chat!.summary, summarizedSeq: chat!.summarized_seq },
-        userMessage: userMessage!,
-        reply: reply!,
-        history: (soFar!.recent ?? []).map((turn) => ({ role: turn.role, text: turn.content })),
-      };
+      const change = advanced?.change ?? null;
+      const after = advanced?.subject ?? original;
+      const rows = await sql<SqlMessageRow>({
+        name: "taleshard_chat_insert_turn",
+        text: INSERT_TURN,
+        values: [chat!.id, soFar!.last_seq + 1, message, clientMessageId ?? null, phaseOf(original), phaseOf(after), change ? JSON.stringify(toPhaseEvent(change)) : null, change ? phaseEventText(change) : ""],
+      });
+      const turn = rows.map(fromSql).sort((a, b) => a.seq - b.seq);
+      const userMessage = turn[0]!;
+      const reply = turn.at(-1)!;
+      const event = turn.length === 3 ? turn[1]! : null;
+      const history: HistoryRow[] = [...(soFar!.recent ?? []), ...turn.slice(0, -1).map((row) => ({ role: row.role, content: row.content, event: row.event }))];
+      return { kind: "new" as const, chat: { id: chat!.id, summary: chat!.summary, summarizedSeq: chat!.summarized_seq }, userMessage, event, reply, history };
     });
-    return { subject: await reading, stored };
+    return { subject: advanced?.subject ?? (await reading), stored };
   });
   if (stored.kind === "replay") return replayReply(stored);
   return announce(runReply({ target, ...stored, subject, provider }), stored);
+}
+
+/** Records something that happened in an interview's conversation (it began; it moved to a chapter). */
+export async function recordStoryEvent({ ownerId, storyId, change }: { ownerId: string; storyId: string; change: PhaseChange | "start" }): Promise<ChatMessage> {
+  const target: Target = { ownerId, mode: "story", sessionId: storyId };
+  const prisma = await getPrisma();
+  return prisma.$transaction(async (tx) => {
+    const chat = await lockChat(tx, target);
+    const last = await tx.chatMessage.findFirst({ where: { chatId: chat.id }, orderBy: { seq: "desc" }, select: { seq: true } });
+    const data =
+      change === "start"
+        ? { content: "The interview begins", phase: "greeting", event: { kind: "start" } }
+        : { content: phaseEventText(change), phase: change.to, event: toPhaseEvent(change) };
+    const row = await tx.chatMessage.create({ data: { chatId: chat.id, seq: (last?.seq ?? 0) + 1, role: "event", ...data } });
+    return toChatMessage(row);
+  });
+}
+
+/** An interview's conversation, as the synthesis reads it: what was said, and in which chapter. */
+export async function storyTranscript({ ownerId, storyId }: { ownerId: string; storyId: string }): Promise<StoryTurn[]> {
+  const prisma = await getPrisma();
+  const rows = await prisma.chatMessage.findMany({
+    where: { chat: { ownerId, mode: "story", sessionId: storyId }, role: { in: ["user", "assistant"] }, content: { not: "" } },
+    orderBy: { seq: "asc" },
+    select: { role: true, content: true, phase: true },
+  });
+  return rows.map((row) => ({ role: row.role as StoryTurn["role"], text: row.content, phase: (row.phase ?? "greeting") as StoryPhase }));
 }
 
 /**
@@ -402,15 +386,16 @@ export async function regenerateReply({
   const prisma = await getPrisma();
   const { chat, userMessage, reply, replacing } = await prisma.$transaction(async (tx) => {
     const chat = await lockChat(tx, target);
-    const lastUser = await tx.chatMessage.findFirst({ where: { chatId: chat.id, role: "user" }, orderBy: { seq: "desc" } });
+    // What the reply answers: the last player message, or a later event (an interview's new chapter).
+    const lastUser = await tx.chatMessage.findFirst({ where: { chatId: chat.id, role: { in: ["user", "event"] } }, orderBy: { seq: "desc" } });
     if (!lastUser) throw new NotFoundError("message", { message: "There is no message to answer yet." });
-    if (edit && edit.messageId !== lastUser.id) {
+    if (edit && (edit.messageId !== lastUser.id || lastUser.role !== "user")) {
       throw new InvalidInputError("edit", { message: "Only the last message you sent can be edited. Rewind to an earlier one first." });
     }
     const userMessage = edit ? await tx.chatMessage.update({ where: { id: lastUser.id }, data: { content: edit.text } }) : lastUser;
     const previous = await tx.chatMessage.findUnique({ where: { chatId_seq: { chatId: chat.id, seq: lastUser.seq + 1 } }, select: { content: true } });
     await tx.chatMessage.deleteMany({ where: { chatId: chat.id, seq: { gt: lastUser.seq } } });
-    const reply = await tx.chatMessage.create({ data: { chatId: chat.id, seq: lastUser.seq + 1, role: "assistant", content: "", status: "streaming" } });
+    const reply = await tx.chatMessage.create({ data: { chatId: chat.id, seq: lastUser.seq + 1, role: "assistant", content: "", status: "streaming", phase: phaseOf(subject) } });
     return { chat, userMessage, reply, replacing: edit ? undefined : previous?.content };
   });
   return announce(runReply({ target, chat, userMessage, reply, subject, replacing, provider }), { userMessage, reply });
@@ -481,7 +466,7 @@ export async function foldOldMessages({ chatId, provider = getAiProvider() }: { 
     orderBy: { seq: "asc" },
     select: { role: true, content: true },
   });
-  const turns = rows.map((row) => ({ role: row.role, text: row.content }));
+  const turns = modelTurns(rows.map((row) => ({ role: row.role, content: row.content, event: null })));
   let summary = "";
   for await (const event of provider.streamText({
     system: SUMMARY_PROMPT,

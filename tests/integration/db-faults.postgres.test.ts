@@ -7,7 +7,7 @@ import type { HttpMethod } from "@/lib/api/contract";
 import { connectPostgres, getDatabase, type Database } from "@/lib/db/client";
 import { createTestUser, sampleState, apiAs, bearer, uniqueSessionId, type TestUser } from "./api";
 import { sendJson } from "./chat-client";
-import { invoke, ROUTES, type World } from "./route-table";
+import { invoke, ROUTES, storyWorld, type World } from "./route-table";
 
 const holder = globalThis as typeof globalThis & { taleshardDatabase?: Promise<Database> };
 const TIMEOUT_MS = 400;
@@ -25,7 +25,7 @@ beforeAll(async () => {
   const prisma = (await realDatabase).prisma;
   const token = await prisma.apiToken.findFirstOrThrow({ where: { userId: owner.id } });
   const message = await sendJson({ body: { session_id: sessionId, message: "Where are we?" }, headers: owner.headers });
-  world = { sessionId, snapshotId: snapshots[0]!.id, tokenId: token.id, email: owner.email!, messageId: message.body.message_id as string };
+  world = { sessionId, snapshotId: snapshots[0]!.id, tokenId: token.id, email: owner.email!, messageId: message.body.message_id as string, ...(await storyWorld({ headers: owner.headers })) };
 });
 
 // Fresh users per call: a session check remembered from earlier would skip the database.

@@ -13,7 +13,7 @@ import { endAllSessions } from "@/lib/auth/session-generation";
 import { getPrisma } from "@/lib/db/client";
 import { apiAs, BASE, createTestUser, sampleState, sessionCookie, uniqueSessionId, type TestUser } from "./api";
 import { sendJson } from "./chat-client";
-import { concretePath, invoke, ROUTES, routesOnDisk, type ValidCall, type World } from "./route-table";
+import { concretePath, invoke, ROUTES, routesOnDisk, storyWorld, type ValidCall, type World } from "./route-table";
 
 // Limits stay out of the way: the suite tests validation, not counting (each call also gets its own IP).
 vi.hoisted(() => {
@@ -37,14 +37,15 @@ const ownerHeaders = (): Record<string, string> => ({ ...owner.headers, "x-forwa
 /** Everything of the owner's that a request could change, as stored. */
 async function storedState(): Promise<unknown> {
   const prisma = await getPrisma();
-  const [user, parties, tokens, accounts, chats] = await Promise.all([
+  const [user, parties, tokens, accounts, chats, stories] = await Promise.all([
     prisma.user.findUnique({ where: { id: owner.id }, select: { email: true, name: true, role: true, isGuest: true, passwordHash: true, sessionGeneration: true } }),
     prisma.party.findMany({ where: { ownerId: owner.id }, include: { snapshots: true }, orderBy: { sessionId: "asc" } }),
     prisma.apiToken.findMany({ where: { userId: owner.id }, select: { id: true, name: true, revokedAt: true }, orderBy: { id: "asc" } }),
     prisma.user.count({ where: { email: { startsWith: "fuzz-" } } }),
     prisma.chatMessage.findMany({ where: { chat: { ownerId: owner.id } }, orderBy: [{ chatId: "asc" }, { seq: "asc" }] }),
+    prisma.story.findMany({ where: { ownerId: owner.id }, include: { cards: { orderBy: { position: "asc" } } }, orderBy: { createdAt: "asc" } }),
   ]);
-  return { user, parties, tokens, accounts, chats };
+  return { user, parties, tokens, accounts, chats, stories };
 }
 
 type Answer = { status: number; body: unknown; headers: Headers };
@@ -158,7 +159,7 @@ const RAW_BODIES: [name: string, body: string, contentType?: string][] = [
 
 const routeMethods = Object.entries(ROUTES).flatMap(([pattern, entry]) => (Object.keys(entry.calls) as HttpMethod[]).map((method) => [`${method} ${pattern}`, pattern, method] as const));
 const bodyMethods = routeMethods.filter(([, pattern, method]) => {
-  const valid = ROUTES[pattern]!.calls[method]!({ sessionId: "s", snapshotId: "0", tokenId: "0", email: "e", messageId: "0" });
+  const valid = ROUTES[pattern]!.calls[method]!({ sessionId: "s", snapshotId: "0", tokenId: "0", email: "e", messageId: "0", storyId: "0", cardId: "0" });
   return valid.body !== undefined && typeof valid.body === "object";
 });
 const paramRoutes = routeMethods.filter(([, pattern]) => /\[\w+\]/.test(pattern) && !pattern.includes("..."));
@@ -173,7 +174,7 @@ beforeAll(async () => {
   const snapshots = (await apiAs(owner.headers).history(sessionId)).body.snapshots as { id: string }[];
   const token = await (await getPrisma()).apiToken.findFirstOrThrow({ where: { userId: owner.id } });
   const message = await sendJson({ body: { session_id: sessionId, message: "Where are we?" }, headers: ownerHeaders() });
-  world = { sessionId, snapshotId: snapshots[0]!.id, tokenId: token.id, email: `fuzz-${owner.email}`, messageId: message.body.message_id as string };
+  world = { sessionId, snapshotId: snapshots[0]!.id, tokenId: token.id, email: `fuzz-${owner.email}`, messageId: message.body.message_id as string, ...(await storyWorld({ headers: ownerHeaders() })) };
 });
 
 describe("hostile input on every route", () => {

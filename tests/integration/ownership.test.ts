@@ -26,6 +26,11 @@ import type { RouteModule } from "@/lib/api/route";
 import { createOfflineProvider } from "@/lib/ai/offline";
 import { getPrisma } from "@/lib/db/client";
 import { sendJson, useProvider } from "./chat-client";
+import { invoke, ROUTES, storyWorld, type World } from "./route-table";
+
+const ROUTE_MODULES = Object.fromEntries(Object.entries(ROUTES).map(([pattern, entry]) => [pattern, entry.module as RouteModule]));
+/** The ids a story route does not use. */
+const PLACEHOLDER_WORLD: World = { sessionId: "x", snapshotId: "x", tokenId: "x", email: "x", messageId: "x", storyId: "x", cardId: "x" };
 import { apiAs, bearer, createTestUser, request, sampleState, sessionContext, toJson, uniqueSessionId, type TestUser } from "./api";
 
 type Credentials = Record<string, string>;
@@ -41,6 +46,7 @@ const sharedId = uniqueSessionId("shared");
 let ownerSnapshotId: string;
 let ownerTokenId: string;
 let ownerMessageId: string;
+let ownerStory: { storyId: string; cardId: string };
 let ownerBefore: unknown;
 
 const matrix: Matrix = {
@@ -168,6 +174,35 @@ const matrix: Matrix = {
     module: chatHistory,
     attempts: { GET: async (as) => toJson(await chatHistory.GET(request(`/api/history?session_id=${ownerOnlyId}`, { headers: as }))) },
   },
+  ...Object.fromEntries(
+    (
+      [
+        ["/api/v1/stories", ["GET", "POST"]],
+        ["/api/v1/stories/[storyId]", ["GET", "DELETE"]],
+        ["/api/v1/stories/[storyId]/phase", ["POST"]],
+        ["/api/v1/stories/[storyId]/synthesis", ["POST"]],
+        ["/api/v1/stories/[storyId]/cards", ["GET"]],
+        ["/api/v1/stories/[storyId]/cards/regenerate", ["POST"]],
+        ["/api/v1/stories/[storyId]/cards/[cardId]", ["PUT", "DELETE"]],
+        ["/api/v1/stories/[storyId]/cards/[cardId]/restore", ["POST"]],
+      ] as const
+    ).map(([pattern, methods]) => [
+      pattern,
+      {
+        module: ROUTE_MODULES[pattern],
+        attempts: Object.fromEntries(
+          methods.map((method) => [
+            method,
+            // The owner's story and card, asked for by the intruder: always the route table's valid call.
+            async (as: Credentials) => {
+              const call = ROUTES[pattern]!.calls[method]!({ ...PLACEHOLDER_WORLD, ...ownerStory });
+              return toJson(await invoke({ pattern, method, headers: as, call }));
+            },
+          ]),
+        ),
+      },
+    ]),
+  ),
   "/api/health": { public: "readiness probe: no user data" },
   "/api/health/live": { public: "liveness probe: constant" },
   "/api/[...path]": { public: "unknown paths: a 404 for everyone" },
@@ -198,6 +233,17 @@ const expectations: Record<string, Record<string, (response: { status: number; b
   "/api/chat/edit": { POST: ({ status }) => expect(status).toBe(404) },
   "/api/chat/rewind": { POST: ({ status }) => expect(status).toBe(404) },
   "/api/history": { GET: ({ status }) => expect(status).toBe(404) },
+  "/api/v1/stories": {
+    GET: ({ body }) => expect(JSON.stringify(body)).not.toContain(ownerStory.storyId),
+    POST: ({ status }) => expect(status).toBe(201), // an interview of the intruder's own
+  },
+  "/api/v1/stories/[storyId]": { GET: ({ status }) => expect(status).toBe(404), DELETE: ({ status }) => expect(status).toBe(404) },
+  "/api/v1/stories/[storyId]/phase": { POST: ({ status }) => expect(status).toBe(404) },
+  "/api/v1/stories/[storyId]/synthesis": { POST: ({ status }) => expect(status).toBe(404) },
+  "/api/v1/stories/[storyId]/cards": { GET: ({ status }) => expect(status).toBe(404) },
+  "/api/v1/stories/[storyId]/cards/regenerate": { POST: ({ status }) => expect(status).toBe(404) },
+  "/api/v1/stories/[storyId]/cards/[cardId]": { PUT: ({ status }) => expect(status).toBe(404), DELETE: ({ status }) => expect(status).toBe(404) },
+  "/api/v1/stories/[storyId]/cards/[cardId]/restore": { POST: ({ status }) => expect(status).toBe(404) },
 };
 
 function routesOnDisk(): string[] {
@@ -218,6 +264,7 @@ async function ownerView() {
     tokens: (await toJson(await tokens.GET(request("/api/v1/account/tokens", { headers: owner.headers }), undefined))).body,
     account: (await toJson(await account.GET(request("/api/v1/account", { headers: owner.headers }), undefined))).body,
     chats: await (await getPrisma()).chatMessage.findMany({ where: { chat: { ownerId: owner.id } }, orderBy: [{ chatId: "asc" }, { seq: "asc" }] }),
+    stories: await (await getPrisma()).story.findMany({ where: { ownerId: owner.id }, include: { cards: { orderBy: { position: "asc" } } } }),
   };
 }
 
@@ -234,6 +281,7 @@ beforeAll(async () => {
   const restoreProvider = useProvider(createOfflineProvider({ wordDelayMs: 0 }));
   ownerMessageId = (await sendJson({ body: { session_id: ownerOnlyId, message: "Only mine." }, headers: owner.headers })).body.message_id as string;
   await sendJson({ body: { session_id: sharedId, message: "Also mine." }, headers: owner.headers });
+  ownerStory = await storyWorld({ headers: owner.headers });
   restoreProvider();
   ownerBefore = await ownerView();
 });

@@ -26,13 +26,21 @@ import * as history from "@/app/api/v1/saves/[sessionId]/history/route";
 import * as restore from "@/app/api/v1/saves/[sessionId]/restore/route";
 import * as partyById from "@/app/api/v1/saves/[sessionId]/route";
 import * as parties from "@/app/api/v1/saves/route";
+import * as cardById from "@/app/api/v1/stories/[storyId]/cards/[cardId]/route";
+import * as cardRestore from "@/app/api/v1/stories/[storyId]/cards/[cardId]/restore/route";
+import * as cardsRegenerate from "@/app/api/v1/stories/[storyId]/cards/regenerate/route";
+import * as cards from "@/app/api/v1/stories/[storyId]/cards/route";
+import * as storyPhase from "@/app/api/v1/stories/[storyId]/phase/route";
+import * as storyById from "@/app/api/v1/stories/[storyId]/route";
+import * as storySynthesis from "@/app/api/v1/stories/[storyId]/synthesis/route";
+import * as stories from "@/app/api/v1/stories/route";
 import { isRedirectError } from "next/dist/client/components/redirect-error";
 import type { HttpMethod } from "@/lib/api/contract";
 import type { RouteHandler } from "@/lib/api/route";
 import { BASE, sampleState } from "./api";
 
 /** What a valid call needs: the ids of things the caller owns. */
-export type World = { sessionId: string; snapshotId: string; tokenId: string; email: string; messageId: string };
+export type World = { sessionId: string; snapshotId: string; tokenId: string; email: string; messageId: string; storyId: string; cardId: string };
 
 export type ValidCall = {
   /** Dynamic segments, as Next passes them (already decoded). */
@@ -78,6 +86,21 @@ export const ROUTES: Record<string, RouteEntry> = {
   "/api/chat/edit": { module: chatEdit, auth: "user", calls: { POST: (w) => ({ body: { session_id: w.sessionId, message_id: w.messageId, message: "I look closer." } }) } },
   "/api/chat/rewind": { module: chatRewind, auth: "user", calls: { POST: (w) => ({ body: { session_id: w.sessionId, message_id: w.messageId } }) } },
   "/api/history": { module: chatHistory, auth: "user", calls: { GET: (w) => ({ query: { session_id: w.sessionId, limit: "10" } }) } },
+  "/api/v1/stories": { module: stories, auth: "user", calls: { GET: () => ({}), POST: () => ({ body: { age_range: "31_45", themes: ["family"] } }) } },
+  "/api/v1/stories/[storyId]": { module: storyById, auth: "user", calls: { GET: (w) => ({ params: { storyId: w.storyId } }), DELETE: (w) => ({ params: { storyId: w.storyId } }) } },
+  "/api/v1/stories/[storyId]/phase": { module: storyPhase, auth: "user", calls: { POST: (w) => ({ params: { storyId: w.storyId }, body: { action: "next" } }) } },
+  "/api/v1/stories/[storyId]/synthesis": { module: storySynthesis, auth: "user", calls: { POST: (w) => ({ params: { storyId: w.storyId } }) } },
+  "/api/v1/stories/[storyId]/cards": { module: cards, auth: "user", calls: { GET: (w) => ({ params: { storyId: w.storyId } }) } },
+  "/api/v1/stories/[storyId]/cards/regenerate": { module: cardsRegenerate, auth: "user", calls: { POST: (w) => ({ params: { storyId: w.storyId } }) } },
+  "/api/v1/stories/[storyId]/cards/[cardId]": {
+    module: cardById,
+    auth: "user",
+    calls: {
+      PUT: (w) => ({ params: { storyId: w.storyId, cardId: w.cardId }, body: { title: "A Quiet Sunday", locked: true } }),
+      DELETE: (w) => ({ params: { storyId: w.storyId, cardId: w.cardId } }),
+    },
+  },
+  "/api/v1/stories/[storyId]/cards/[cardId]/restore": { module: cardRestore, auth: "user", calls: { POST: (w) => ({ params: { storyId: w.storyId, cardId: w.cardId } }) } },
   "/api/health": { module: health, auth: "none", calls: { GET: () => ({}) } },
   "/api/health/live": { module: healthLive, auth: "none", calls: { GET: () => ({}) }, databaseFree: "constant liveness answer" },
   "/api/[...path]": { module: catchAll, auth: "none", calls: { GET: () => ({ params: { path: ["no", "such", "route"] } }) }, databaseFree: "a 404 for every path" },
@@ -142,4 +165,13 @@ export async function invoke({
     if (isRedirectError(error)) return new Response(null, { status: 307, headers: { location: error.digest.split(";")[2] ?? "/" } });
     throw error;
   }
+}
+
+/** A told and synthesized interview of `headers`' user: the story and card ids of a World. */
+export async function storyWorld({ headers }: { headers: Record<string, string> }): Promise<{ storyId: string; cardId: string }> {
+  const created = await invoke({ pattern: "/api/v1/stories", method: "POST", headers, call: { body: { age_range: "31_45", themes: ["family"] } } });
+  const storyId = ((await created.json()) as { id: string }).id;
+  const made = await invoke({ pattern: "/api/v1/stories/[storyId]/synthesis", method: "POST", headers, call: { params: { storyId } } });
+  const { cards } = (await made.json()) as { cards: { id: string }[] };
+  return { storyId, cardId: cards[0]!.id };
 }
