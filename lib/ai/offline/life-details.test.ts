@@ -68,6 +68,8 @@ describe("retell", () => {
     expect(retell({ text: "We won the US cup; it was ours.", voice: "third" })).toBe("They won the US cup; it was theirs.");
     expect(retell({ text: "i won't forget it", voice: "third" })).toBe("They won't forget it");
     expect(retell({ text: "Meet me at mine, said Mia.", voice: "third" })).toBe("Meet them at theirs, said Mia.");
+    expect(retell({ text: "My best friend Tomas and I built a raft.", voice: "third" })).toBe("They and their best friend Tomas built a raft.");
+    expect(retell({ text: "Then my sister and I left.", voice: "second" })).toBe("Then you and your sister left.");
   });
 });
 

@@ -304,6 +304,8 @@ const RETELL_PATTERN = new RegExp(
  */
 export function retell({ text, voice }: { text: string; voice: Voice }): string {
   return text
+    // "my friend Tomas and I built…" → "they and their friend Tomas built…", not "their friend Tomas and they".
+    .replace(/(?<![\p{L}])([Mm]y|[Oo]ur)\s+([^,.;:!?"“”]{1,40}?)\s+and\s+I(?![\p{L}\p{N}'’])/gu, (_match, owner: string, who: string) => `I and ${owner.toLowerCase()} ${who}`)
     .split(/(["“”][^"“”]*["“”])/u)
     .map((part, index, parts) => {
       if (index % 2 === 1) return part;
