@@ -1,10 +1,14 @@
 import { describe, expect, test } from "vitest";
 import { GM_TOOLS } from "@/lib/game/gm-effects";
 import { sandboxState } from "@/lib/game/rules";
+import { cardSetSchema, synthesisSchema } from "@/lib/story/contract";
+import { phasesFor } from "@/lib/story/phases";
 import { z } from "@/lib/zod";
 import { AiError, type AiErrorKind } from "../errors";
-import type { Brief, TextRequest, TextStreamEvent } from "../types";
+import type { Brief, StoryTurn, TextRequest, TextStreamEvent } from "../types";
 import { createOfflineProvider } from ".";
+import { synthesize, writeCards } from "./biographer";
+import { interview } from "./interviewer";
 import { tellStory } from "./storyteller";
 
 const state = { ...sandboxState(4), heroes: sandboxState(4).heroes.map((hero) => (hero.name === "Ilsa" ? { ...hero, hp: 5 } : hero)) };
@@ -111,8 +115,30 @@ describe("offline streamText", () => {
     expect(JSON.parse(textOf(events))).toEqual({ mood: "calm", toll: 3 });
   });
 
+  test("an interviewer brief streams the interviewer's reply", async () => {
+    const brief: Brief = { kind: "interviewer", phase: "childhood", ageRange: "31_45", themes: [], transition: null };
+    const messages = [
+      { role: "assistant" as const, text: "What is your first memory?" },
+      { role: "user" as const, text: "My grandmother Rosa lived in Lisbon." },
+    ];
+    const { events, error } = await consume(createOfflineProvider({ wordDelayMs: 0 }).streamText(request({ brief, messages, tools: undefined })));
+    expect(error).toBeNull();
+    const expected = interview({ brief, messages });
+    expect(textOf(events)).toBe(expected);
+    expect(expected).toMatch(/Rosa|Lisbon/);
+    expect(events.at(-1)).toEqual({ type: "done", usage: { model: "offline-interviewer", inputTokens: 16, outputTokens: expected.split(" ").length }, finishReason: "stop" });
+  });
+
+  test("synthesis and card briefs are JSON: streamText refuses them", async () => {
+    const provider = createOfflineProvider({ wordDelayMs: 0 });
+    const synthesis: Brief = { kind: "story_synthesis", transcript: [], themes: [], chapters: [] };
+    const cards: Brief = { kind: "story_cards", transcript: [], themes: [], count: 3, locked: [] };
+    expectAiError((await consume(provider.streamText(request({ brief: synthesis })))).error, "bad_request");
+    expectAiError((await consume(provider.streamText(request({ brief: cards })))).error, "bad_request");
+  });
+
   test("a brief it cannot write: AiError bad_request", async () => {
-    const unknownKind = { kind: "story_synthesis" } as unknown as Brief;
+    const unknownKind = { kind: "story_board" } as unknown as Brief;
     expectAiError((await consume(createOfflineProvider({ wordDelayMs: 0 }).streamText(request({ brief: unknownKind })))).error, "bad_request");
     const outsideTheStory: Brief = { kind: "game_master", state: { ...state, scene_index: 99 } };
     expectAiError((await consume(createOfflineProvider({ wordDelayMs: 0 }).streamText(request({ brief: outsideTheStory })))).error, "bad_request");
@@ -135,10 +161,51 @@ describe("offline generateJson", () => {
     expectAiError(error, "invalid_output");
   });
 
+  const transcript: StoryTurn[] = [
+    { phase: "childhood", role: "assistant", text: "What is your first memory?" },
+    { phase: "childhood", role: "user", text: "My grandmother Rosa lived in Lisbon, and every summer we stayed with her." },
+    { phase: "adolescence", role: "user", text: "My best friend Tomas and I built a raft on the river." },
+    { phase: "present", role: "user", text: "Today I bake bread every Sunday for my grandchildren." },
+  ];
+  const story = { system: "Write the synthesis.", messages: [{ role: "user" as const, text: "Gather my story." }] };
+
+  test("a story_synthesis brief: the biographer's synthesis, validated by the request's schema", async () => {
+    const brief: Brief = { kind: "story_synthesis", transcript, themes: ["family"], chapters: phasesFor({ ageRange: "18_30" }) };
+    const result = await createOfflineProvider({ wordDelayMs: 0 }).generateJson({ ...story, brief, schema: synthesisSchema });
+    expect(result.value).toEqual(synthesize({ transcript, themes: ["family"], chapters: phasesFor({ ageRange: "18_30" }) }));
+    expect(result.value.timeline).toHaveLength(5);
+    expect(result.usage).toMatchObject({ model: "offline-biographer", inputTokens: 6 });
+    expect(result.usage.outputTokens).toBeGreaterThan(0);
+  });
+
+  test("a story_cards brief: exactly the cards asked for, none on a locked card's topic", async () => {
+    const locked = [{ title: "Grandmother Rosa", text: "Their grandmother Rosa lived in Lisbon.", phase: "childhood", theme: "family" }];
+    const brief: Brief = { kind: "story_cards", transcript, themes: [], count: 4, locked };
+    const result = await createOfflineProvider({ wordDelayMs: 0 }).generateJson({ ...story, brief, schema: cardSetSchema });
+    expect(result.value).toEqual(writeCards({ transcript, themes: [], count: 4, locked }));
+    expect(result.value.cards).toHaveLength(4);
+    expect(result.value.cards.some((card) => /Rosa/.test(card.text))).toBe(false);
+    expect(result.usage.model).toBe("offline-biographer");
+  });
+
+  test("story output the request's schema rejects: AiError invalid_output", async () => {
+    const provider = createOfflineProvider({ wordDelayMs: 0 });
+    const synthesisBrief: Brief = { kind: "story_synthesis", transcript, themes: [], chapters: phasesFor({ ageRange: "18_30" }) };
+    const tooFewCards = synthesisSchema.extend({ cards: synthesisSchema.shape.cards.max(1) });
+    const synthesisError = await provider.generateJson({ ...story, brief: synthesisBrief, schema: tooFewCards }).catch((caught: unknown) => caught);
+    expectAiError(synthesisError, "invalid_output");
+    expect((synthesisError as AiError).model).toBe("offline-biographer");
+    expect((synthesisError as AiError).message).toMatch(/^The synthesis does not match the schema: cards/);
+    const cardsBrief: Brief = { kind: "story_cards", transcript, themes: [], count: 3, locked: [] };
+    expectAiError(await provider.generateJson({ ...story, brief: cardsBrief, schema: synthesisSchema }).catch((caught: unknown) => caught), "invalid_output");
+  });
+
   test("a brief without a JSON writer: AiError bad_request", async () => {
     const error = await createOfflineProvider({ wordDelayMs: 0 })
       .generateJson({ ...jsonRequest, brief: gameMaster })
       .catch((caught: unknown) => caught);
     expectAiError(error, "bad_request");
+    const interviewer: Brief = { kind: "interviewer", phase: "childhood", ageRange: null, themes: [], transition: null };
+    expectAiError(await createOfflineProvider({ wordDelayMs: 0 }).generateJson({ ...jsonRequest, brief: interviewer }).catch((caught: unknown) => caught), "bad_request");
   });
 });

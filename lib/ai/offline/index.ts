@@ -3,6 +3,8 @@ import { setTimeout as sleep } from "node:timers/promises";
 import type { z } from "@/lib/zod";
 import { AiError } from "../errors";
 import type { AiProvider, Brief, JsonRequest, TextRequest, TextStreamEvent, Usage } from "../types";
+import { synthesize, writeCards } from "./biographer";
+import { interview } from "./interviewer";
 import { tellStory, type StorytellerToolCall } from "./storyteller";
 import { summarizeTurns } from "./summarizer";
 
@@ -20,18 +22,41 @@ function compose(request: TextRequest): Composed {
       return { model: "offline-summarizer", text: summarizeTurns({ turns: brief.turns, previousSummary: brief.previousSummary }), toolCalls: [] };
     case "json_example":
       return { model: "offline-json", text: JSON.stringify(brief.value) ?? "null", toolCalls: [] };
+    case "interviewer":
+      return { model: "offline-interviewer", text: interview({ brief, messages: request.messages }), toolCalls: [] };
+    case "story_synthesis":
+    case "story_cards":
+      throw new AiError({ kind: "bad_request", message: `A "${brief.kind}" brief is written as JSON: use generateJson.` });
     default:
       throw new AiError({ kind: "bad_request", message: `The offline provider cannot write a "${(brief as { kind?: unknown }).kind}" brief.` });
   }
 }
 
 /** A brief the writers cannot use (an unknown kind, a state outside the story) is the caller's mistake. */
-function composeOrRefuse(request: TextRequest): Composed {
+function refusing<T>(write: () => T): T {
   try {
-    return compose(request);
+    return write();
   } catch (error) {
     if (error instanceof AiError) throw error;
     throw new AiError({ kind: "bad_request", message: `The offline provider cannot use this brief: ${error instanceof Error ? error.message : String(error)}`, cause: error });
+  }
+}
+
+const composeOrRefuse = (request: TextRequest): Composed => refusing(() => compose(request));
+
+type Written = { model: string; value: unknown; what: string };
+
+/** The JSON writers: the value each brief kind asks for, before the caller's schema checks it. */
+function writeJson(brief: Brief): Written {
+  switch (brief.kind) {
+    case "json_example":
+      return { model: "offline-json", value: brief.value, what: "example" };
+    case "story_synthesis":
+      return { model: "offline-biographer", value: synthesize({ transcript: brief.transcript, themes: brief.themes, chapters: brief.chapters }), what: "synthesis" };
+    case "story_cards":
+      return { model: "offline-biographer", value: writeCards({ transcript: brief.transcript, themes: brief.themes, count: brief.count, locked: brief.locked }), what: "card set" };
+    default:
+      throw new AiError({ kind: "bad_request", message: `The offline provider has no JSON writer for a "${brief.kind}" brief.` });
   }
 }
 
@@ -68,16 +93,14 @@ export function createOfflineProvider({ wordDelayMs }: { wordDelayMs: number }):
 
   async function generateJson<S extends z.ZodType>(request: JsonRequest<S>): Promise<{ value: z.infer<S>; usage: Usage }> {
     if (request.signal?.aborted) throw abortedError();
-    const { brief } = request;
-    if (brief.kind !== "json_example") {
-      throw new AiError({ kind: "bad_request", message: `The offline provider has no JSON writer for a "${brief.kind}" brief.` });
-    }
-    const parsed = request.schema.safeParse(brief.value);
+    const { model, value, what } = refusing(() => writeJson(request.brief));
+    // The caller's schema has the last word, as it has over a model's JSON.
+    const parsed = request.schema.safeParse(value);
     if (!parsed.success) {
       const problems = parsed.error.issues.slice(0, 3).map((issue) => `${issue.path.join(".") || "(root)"}: ${issue.message}`);
-      throw new AiError({ kind: "invalid_output", message: `The example does not match the schema: ${problems.join("; ")}`, model: "offline-json" });
+      throw new AiError({ kind: "invalid_output", message: `The ${what} does not match the schema: ${problems.join("; ")}`, model });
     }
-    return { value: parsed.data, usage: usageFor({ model: "offline-json", request, output: JSON.stringify(brief.value) ?? "" }) };
+    return { value: parsed.data, usage: usageFor({ model, request, output: JSON.stringify(value) ?? "" }) };
   }
 
   return { kind: "offline", streamText, generateJson };
