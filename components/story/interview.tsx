@@ -5,8 +5,8 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { describeError } from "@/hooks/api-client";
 import { useChangePhase, useStory, useSynthesize } from "@/hooks/use-stories";
-import { AGE_RANGE_LABELS, AGE_RANGES, CHAPTERS, PHASE_LABELS, type Story, type StoryPhase } from "@/lib/story/contract";
-import { canJumpTo } from "@/lib/story/phases";
+import { AGE_RANGE_LABELS, AGE_RANGES, PHASE_LABELS, type Story, type StoryPhase } from "@/lib/story/contract";
+import { canJumpTo, isChapter } from "@/lib/story/phases";
 import { StatusPanel } from "../status-panel";
 
 const ChatPanel = dynamic(() => import("../chat/chat-panel").then((module) => module.ChatPanel), {
@@ -22,8 +22,6 @@ const INTERVIEWER = {
   emptyText: "The interviewer is getting ready…",
   suggestions: [],
 };
-
-const isChapter = (phase: StoryPhase) => (CHAPTERS as readonly string[]).includes(phase);
 
 /** The chapters of this life, in order: where the interview is, and a way to jump to any of them. */
 function Timeline({ story, onJump, busy }: { story: Story; onJump: (phase: StoryPhase) => void; busy: boolean }) {

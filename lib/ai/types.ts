@@ -44,8 +44,8 @@ export type Brief =
 
 /** One message of an interview, with the chapter it was said in. */
 export type StoryTurn = { phase: StoryPhase; role: "user" | "assistant"; text: string };
-// More kinds come later (interviewer, story_synthesis): add a member here and a case in the
-// offline dispatcher (lib/ai/offline/index.ts); the Gemini provider ignores the brief.
+// A new kind needs a member here and a case in the offline dispatcher (lib/ai/offline/index.ts);
+// the Gemini provider ignores the brief.
 
 export type BriefKind = Brief["kind"];
 

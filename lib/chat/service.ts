@@ -282,7 +282,7 @@ const CHAT_SO_FAR = `
 // empty reply, in one statement. $5 is the player's phase, $6 the reply's, $7 the event (or null).
 const INSERT_TURN = `
   INSERT INTO chat_messages (chat_id, seq, role, content, status, client_message_id, phase, event, updated_at)
-  SELECT $1::uuid, $2::int, 'user', $3, 'complete', $4, $5, NULL, now()
+  SELECT $1::uuid, $2::int, 'user'::"ChatRole", $3::text, 'complete'::"ChatMessageStatus", $4::text, $5::text, NULL::jsonb, now()
   UNION ALL SELECT $1::uuid, $2::int + 1, 'event', $8, 'complete', NULL, $6, $7::jsonb, now() WHERE $7::jsonb IS NOT NULL
   UNION ALL SELECT $1::uuid, $2::int + CASE WHEN $7::jsonb IS NULL THEN 1 ELSE 2 END, 'assistant', '', 'streaming', NULL, $6, NULL, now()
   RETURNING *`;

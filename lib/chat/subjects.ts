@@ -109,7 +109,7 @@ export async function advanceOnMessage({ subject, target, text }: { subject: Sub
     return { subject: { kind: "story", story }, change };
   }
   if (phase === "age_range") {
-    const named = ageRangeIn({ text });
+    const named = ageRangeIn({ text })?.range;
     if (!named) return { subject, change: null };
     const { story, change } = await changePhase({ ownerId: target.ownerId, storyId, request: { age_range: named } });
     return { subject: { kind: "story", story }, change };

@@ -15,7 +15,7 @@ describe("ageRangeIn", () => {
     ["just turned 17 last week", "under_18"],
     ["46", "46_60"],
     ["I'm a teenager", "under_18"],
-  ])("%j names %s", (text, range) => expect(ageRangeIn({ text })).toBe(range));
+  ])("%j names %s", (text, range) => expect(ageRangeIn({ text })?.range).toBe(range));
 
   test.each(["yes, let's begin", "I grew up in Porto in 1987", "we had 3 dogs", "7", "I am 200", "between jobs"])("%j names no range", (text) =>
     expect(ageRangeIn({ text })).toBeNull(),

@@ -98,10 +98,10 @@ export async function changePhase({ ownerId, storyId, request }: { ownerId: stri
     ageRange = request.age_range;
     how = "age_range";
     // Choosing the range answers the age question: the first chapter follows.
-    target = current === "greeting" || current === "age_range" ? nextPhase({ phases: phasesFor({ ageRange }), current: "age_range", ageRange }) : current;
+    target = current === "greeting" || current === "age_range" ? nextPhase({ phases: phasesFor({ ageRange }), current: "age_range" }) : current;
   } else if ("action" in request) {
     how = "next";
-    target = nextPhase({ phases: phasesFor({ ageRange }), current, ageRange });
+    target = nextPhase({ phases: phasesFor({ ageRange }), current });
     if (!target) throw new InvalidInputError("phase", { message: current === "age_range" ? "Choose an age range first." : "The interview is already at its end." });
   } else {
     how = "jump";

@@ -2,16 +2,11 @@ import "server-only";
 import { getAiProvider, type AiProvider } from "@/lib/ai";
 import type { StoryTurn } from "@/lib/ai/types";
 import { UpstreamError } from "@/lib/errors";
-import { CARDS_MIN, CHAPTERS, cardSetSchema, PHASE_LABELS, synthesisSchema, type Story, type StoryCard, type Synthesis } from "./contract";
-import { cardsPrompt, SYNTHESIS_PROMPT } from "./prompts";
+import { CARDS_MIN, CHAPTERS, cardSetSchema, synthesisSchema, type Story, type StoryCard, type Synthesis } from "./contract";
+import { cardsPrompt, SYNTHESIS_PROMPT, transcriptForPrompt } from "./prompts";
 
 // The AI's part after the interview: the synthesis, and fresh cards. generateJson validates what
 // comes back with the contract's schemas (one repair attempt, then a clear error).
-
-/** The interview as one text for the model, chapter by chapter. */
-function transcriptText(transcript: StoryTurn[]): string {
-  return transcript.map((turn) => `[${PHASE_LABELS[turn.phase]}] ${turn.role === "user" ? "Them" : "Interviewer"}: ${turn.text}`).join("\n");
-}
 
 const themesOf = (story: Story) => story.themes.map((entry) => entry.theme);
 const chaptersOf = (story: Story) => story.phases.filter((phase) => (CHAPTERS as readonly string[]).includes(phase));
@@ -19,7 +14,7 @@ const chaptersOf = (story: Story) => story.phases.filter((phase) => (CHAPTERS as
 export async function writeSynthesis({ story, transcript, provider = getAiProvider() }: { story: Story; transcript: StoryTurn[]; provider?: AiProvider }): Promise<Synthesis> {
   const { value } = await provider.generateJson({
     system: SYNTHESIS_PROMPT,
-    messages: [{ role: "user", text: `Focus themes: ${themesOf(story).join(", ") || "none"}\n\n${transcriptText(transcript)}` }],
+    messages: [{ role: "user", text: `Focus themes: ${themesOf(story).join(", ") || "none"}\n\n${transcriptForPrompt({ transcript })}` }],
     brief: { kind: "story_synthesis", transcript, themes: themesOf(story), chapters: chaptersOf(story) },
     schema: synthesisSchema,
   });
@@ -58,7 +53,7 @@ export async function writeCards({
   const lockedCards = locked.map(({ title, text, phase, theme }) => ({ title, text, phase, theme }));
   const { value } = await provider.generateJson({
     system: cardsPrompt({ count, locked: lockedCards }),
-    messages: [{ role: "user", text: transcriptText(transcript) }],
+    messages: [{ role: "user", text: transcriptForPrompt({ transcript }) }],
     brief: { kind: "story_cards", transcript, themes: themesOf(story), count, locked: lockedCards },
     schema: cardSetSchema,
   });

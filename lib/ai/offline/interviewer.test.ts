@@ -3,7 +3,8 @@ import { describe, expect, test } from "vitest";
 import { AGE_RANGE_LABELS, AGE_RANGES, CHAPTERS, STORY_PHASES, THEME_PRESETS, type Chapter, type StoryTheme } from "@/lib/story/contract";
 import { themesCoveredBy } from "@/lib/story/themes";
 import type { ChatTurn } from "../types";
-import { CHAPTER_OPENERS, ageRangeIn, interview, themeQuestion, type InterviewerBrief } from "./interviewer";
+import { ageRangeIn } from "@/lib/story/flow";
+import { CHAPTER_OPENERS, interview, themeQuestion, type InterviewerBrief } from "./interviewer";
 
 const pendingTheme = (theme: string): StoryTheme => ({ theme, label: theme, preset: true, covered: false });
 
@@ -223,15 +224,15 @@ describe("interview: greeting, age, synthesis", () => {
   });
 
   test("ageRangeIn reads ages, ranges, decades and the buttons", () => {
-    expect(ageRangeIn("I am 16")?.range).toBe("under_18");
-    expect(ageRangeIn("I'm 30 years old")?.range).toBe("18_30");
-    expect(ageRangeIn("somewhere in 46-60")?.range).toBe("46_60");
-    expect(ageRangeIn("61+")?.range).toBe("61_plus");
-    expect(ageRangeIn("in my late fifties")?.range).toBe("46_60");
-    expect(ageRangeIn("age selected via button: 18_30")?.range).toBe("18_30");
-    expect(ageRangeIn("1")?.range).toBe("under_18");
-    expect(ageRangeIn("in my forties")).toBeNull();
-    expect(ageRangeIn("I had 3 dogs")).toBeNull();
+    expect(ageRangeIn({ text: "I am 16" })?.range).toBe("under_18");
+    expect(ageRangeIn({ text: "I'm 30 years old" })?.range).toBe("18_30");
+    expect(ageRangeIn({ text: "somewhere in 46-60" })?.range).toBe("46_60");
+    expect(ageRangeIn({ text: "61+" })?.range).toBe("61_plus");
+    expect(ageRangeIn({ text: "in my late fifties" })?.range).toBe("46_60");
+    expect(ageRangeIn({ text: "age selected via button: 18_30" })?.range).toBe("18_30");
+    expect(ageRangeIn({ text: "1" })?.range).toBe("under_18");
+    expect(ageRangeIn({ text: "in my forties" })).toBeNull();
+    expect(ageRangeIn({ text: "I had 3 dogs" })).toBeNull();
   });
 
   test("synthesis: a short closing line, no question, the story ready for cards", () => {

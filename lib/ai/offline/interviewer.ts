@@ -3,6 +3,7 @@
 // then, and the greeting, the age question, chapter openers and the closing line. Deterministic: the
 // same conversation gives the same reply; the seed is the message, the phase and the turn count.
 import { AGE_RANGE_LABELS, AGE_RANGES, CHAPTERS, PHASE_LABELS, THEME_PRESETS, type AgeRange, type Chapter, type StoryPhase, type ThemePreset } from "@/lib/story/contract";
+import { ageRangeIn } from "@/lib/story/flow";
 import { CHAPTERS_BY_AGE_RANGE, isChapter } from "@/lib/story/phases";
 import { themesCoveredBy } from "@/lib/story/themes";
 import type { Brief, ChatTurn } from "../types";
@@ -222,32 +223,6 @@ const AGE_LIST = `${AGE_RANGES.slice(0, -1)
   .map((range) => AGE_RANGE_LABELS[range])
   .join(", ")}, or ${AGE_RANGE_LABELS["61_plus"]}`;
 
-const rangeOfAge = (age: number): AgeRange | null => (age < 0 || age > 120 ? null : age < 18 ? "under_18" : age <= 30 ? "18_30" : age <= 45 ? "31_45" : age <= 60 ? "46_60" : "61_plus");
-
-const DECADES: Readonly<Record<string, AgeRange>> = { teens: "under_18", twenties: "18_30", "20s": "18_30", thirties: "31_45", "30s": "31_45", fifties: "46_60", "50s": "46_60", sixties: "61_plus", "60s": "61_plus", seventies: "61_plus", "70s": "61_plus", eighties: "61_plus", "80s": "61_plus", nineties: "61_plus", "90s": "61_plus" };
-
-/** An age range the person's words name ("I'm 42", "31–45", "in my fifties", "3"), and how to say it back. */
-export function ageRangeIn(text: string): { range: AgeRange; heard: string } | null {
-  const lower = cleanText(text).toLowerCase();
-  const button = /age selected via button:\s*(\w+)/.exec(lower)?.[1];
-  if (button && (AGE_RANGES as readonly string[]).includes(button)) return { range: button as AgeRange, heard: AGE_RANGE_LABELS[button as AgeRange] };
-  const numbered = /^\s*([1-5])\s*[.)]?\s*$/.exec(lower);
-  if (numbered) return { range: AGE_RANGES[Number(numbered[1]) - 1]!, heard: AGE_RANGE_LABELS[AGE_RANGES[Number(numbered[1]) - 1]!] };
-  if (/\b(?:under|younger than|less than)\s+(?:18|eighteen)\b/.test(lower)) return { range: "under_18", heard: AGE_RANGE_LABELS.under_18 };
-  if (/\b(?:61\s*\+|61 and (?:over|up|older)|61 plus|over (?:60|sixty)|older than (?:60|sixty))/.test(lower)) return { range: "61_plus", heard: AGE_RANGE_LABELS["61_plus"] };
-  const span = /\b(18|31|46)\s*(?:-|–|—|to)\s*(30|45|60)\b/.exec(lower);
-  const spans: Readonly<Record<string, AgeRange>> = { "18-30": "18_30", "31-45": "31_45", "46-60": "46_60" };
-  const spanRange = span ? spans[`${span[1]}-${span[2]}`] : undefined;
-  if (spanRange) return { range: spanRange, heard: AGE_RANGE_LABELS[spanRange] };
-  const age = /\b(?:i'?m|i am|age|aged|turned|turning)\s+(\d{1,3})\b/.exec(lower) ?? /\b(\d{1,3})\s*(?:years? old|yrs|yo)\b/.exec(lower);
-  const ageRange = age ? rangeOfAge(Number(age[1])) : null;
-  if (age && ageRange) return { range: ageRange, heard: `you're ${age[1]}` };
-  const decade = /\bin my (?:early |mid |late |mid-)?(teens|twenties|thirties|fifties|sixties|seventies|eighties|nineties|[2-9]0s)\b/.exec(lower);
-  const decadeRange = decade ? DECADES[decade[1]!] : undefined;
-  if (decade && decadeRange) return { range: decadeRange, heard: `you're in your ${decade[1]}` };
-  return null;
-}
-
 // --- The replies ------------------------------------------------------------------------------------
 
 const finish = (sentences: readonly (string | null | undefined)[]) =>
@@ -287,7 +262,7 @@ function ageReply({ phrasing, said, ageRange }: { phrasing: Phrasing; said: Said
       phrasing.pick(["Shall we start with the family you came from?", "Shall we begin where your story begins, with your family?"]),
     ]);
   }
-  const heard = said ? ageRangeIn(said.text) : null;
+  const heard = said ? ageRangeIn({ text: said.text }) : null;
   if (heard) {
     const acknowledged = heard.heard === AGE_RANGE_LABELS[heard.range] ? phrasing.fill("[Thank you|Lovely] — {label}.", { label: heard.heard }) : phrasing.fill("[You mentioned|Thank you — so] {heard}, which sounds like {label}.", { heard: heard.heard, label: AGE_RANGE_LABELS[heard.range] });
     return finish([acknowledged, phrasing.fill("Could you confirm it by choosing your age range: {list}?", { list: AGE_LIST })]);
