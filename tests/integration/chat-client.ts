@@ -6,7 +6,7 @@ import * as chat from "@/app/api/chat/route";
 import * as rewind from "@/app/api/chat/rewind/route";
 import * as history from "@/app/api/history/route";
 import type { AiProvider } from "@/lib/ai";
-import type { ChatHistory, ChatStreamEvent } from "@/lib/chat/contract";
+import type { ChatHistory, ChatMode, ChatStreamEvent } from "@/lib/chat/contract";
 import { getPrisma } from "@/lib/db/client";
 import { request, toJson } from "./api";
 
@@ -65,8 +65,8 @@ export async function sendJson({ kind = "send", body, headers }: { kind?: keyof 
   return toJson(await ROUTES[kind].POST(chatRequest({ kind, body, headers, accept: "application/json" })));
 }
 
-export async function getHistory({ sessionId, headers, cursor, limit }: { sessionId: string; headers: Record<string, string>; cursor?: number; limit?: number }) {
-  const query = new URLSearchParams({ session_id: sessionId, ...(cursor ? { cursor: String(cursor) } : {}), ...(limit ? { limit: String(limit) } : {}) });
+export async function getHistory({ sessionId, mode, headers, cursor, limit }: { sessionId: string; mode?: ChatMode; headers: Record<string, string>; cursor?: number; limit?: number }) {
+  const query = new URLSearchParams({ session_id: sessionId, ...(mode ? { mode } : {}), ...(cursor ? { cursor: String(cursor) } : {}), ...(limit ? { limit: String(limit) } : {}) });
   return toJson<ChatHistory>(await history.GET(request(`/api/history?${query}`, { headers })));
 }
 

@@ -12,11 +12,12 @@ import * as synthesis from "@/app/api/v1/stories/[storyId]/synthesis/route";
 import * as stories from "@/app/api/v1/stories/route";
 import { createAiProvider } from "@/lib/ai";
 import { createOfflineProvider } from "@/lib/ai/offline";
+import { adoptGuestData } from "@/lib/auth/guest-adoption";
 import { env } from "@/lib/env";
 import type { Story, StoryCard } from "@/lib/story/contract";
 import { startFakeGemini, type FakeGemini } from "../support/fake-gemini";
 import { createTestUser, request, toJson, type TestUser } from "./api";
-import { streamAll, useProvider } from "./chat-client";
+import { getHistory, streamAll, useProvider } from "./chat-client";
 
 vi.hoisted(() => {
   process.env.RATE_LIMIT_CHAT_PER_MINUTE = "100000";
@@ -237,5 +238,23 @@ describe("interviews are their owner's", () => {
     expect(chat.status).toBe(404);
     const list = await toJson<{ stories: { id: string }[] }>(await stories.GET(request("/api/v1/stories", { headers: stranger.headers })));
     expect(list.body.stories.map((each) => each.id)).not.toContain(story.id);
+  });
+
+  test("a guest's interview, its conversation and its cards come along when the guest signs in", async () => {
+    const guest = await createTestUser({ isGuest: true });
+    const story = await newStory({ age_range: "18_30", themes: ["music"] }, guest);
+    await streamAll({ body: { session_id: story.id, mode: "story", message: "Ready." }, headers: guest.headers });
+    await streamAll({ body: { session_id: story.id, mode: "story", message: "My uncle taught me guitar on the porch in Accra." }, headers: guest.headers });
+    const made = await toJson<{ cards: StoryCard[] }>(await synthesis.POST(request(`/api/v1/stories/${story.id}/synthesis`, { method: "POST", headers: guest.headers }), context({ storyId: story.id })));
+    expect(made.status).toBe(200);
+
+    const account = await createTestUser();
+    await adoptGuestData({ guestUserId: guest.id, userId: account.id });
+    const list = await toJson<{ stories: { id: string }[] }>(await stories.GET(request("/api/v1/stories", { headers: account.headers })));
+    expect(list.body.stories.map((each) => each.id)).toContain(story.id);
+    const history = await getHistory({ sessionId: story.id, mode: "story", headers: account.headers });
+    expect(history.body.messages.map((message) => message.content)).toContain("My uncle taught me guitar on the porch in Accra.");
+    const kept = await toJson<{ cards: StoryCard[] }>(await cards.GET(request(`/api/v1/stories/${story.id}/cards`, { headers: account.headers }), context({ storyId: story.id })));
+    expect(kept.body.cards.map((card) => card.id)).toEqual(made.body.cards.map((card) => card.id));
   });
 });
